@@ -1,0 +1,102 @@
+"""`netwarden ingest` and `netwarden analyze`: files in, reports stored or analysed."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from netwarden.cli.context import console, err_console, load_settings, unit_of_work
+from netwarden.domains.reports.service import ingest_reports
+from netwarden.domains.users.access import Actor
+from netwarden.domains.users.service import get_unit
+from netwarden.formats import RejectionWriter, read_reports
+from netwarden.pipeline import analyze as run_analysis
+
+ingest_app = typer.Typer(help="Store input files in the database.", no_args_is_help=True)
+EncodingOption = Annotated[str | None, typer.Option(help="Text encoding of the file, e.g. gb18030 (default UTF-8).")]
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err_console, transient=True)
+
+
+def _line_count(path: Path) -> int:
+    with path.open("rb") as handle:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+
+
+@ingest_app.command("reports")
+def ingest_reports_command(
+    file: Path,
+    unit: Annotated[str, typer.Option(help="Code of the unit the reports belong to.")] = "intake",
+    encoding: EncodingOption = None,
+    rejected: Annotated[Path | None, typer.Option(help="Where to write rejected rows (default FILE.rejected.jsonl).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Store the reports of a reports.jsonl / reports.csv file; a report_id stored already adds nothing."""
+    settings = load_settings()
+    rejected_path = rejected or file.with_name(file.name + ".rejected.jsonl")
+    with unit_of_work(settings) as session, RejectionWriter(rejected_path) as writer, _progress() as bar:
+        task = bar.add_task(f"ingest {file.name}", total=_line_count(file) if file.is_file() else None)
+        rows = read_reports(file, zone=settings.tz, encoding=encoding, max_text_chars=settings.max_text_chars,
+                            max_line_bytes=settings.max_line_bytes)
+        outcome = ingest_reports(
+            session, actor=Actor.cli(f"cli:{os.environ.get('USER', 'operator')}"), rows=rows,
+            unit_id=get_unit(session, unit).id, source="cli", source_file=file.name,
+            on_rejected=writer.write, on_progress=lambda n: bar.advance(task, n), keep_row_results=False,
+        )
+    if not writer.total:
+        rejected_path.unlink(missing_ok=True)
+    summary = {"file": str(file), "created": outcome.created, "duplicates": outcome.duplicates,
+               "rejected": outcome.rejected, "rejected_file": str(rejected_path) if writer.total else None,
+               "rejected_by_code": dict(writer.counts)}
+    if as_json:
+        typer.echo(json.dumps(summary, ensure_ascii=False))
+        return
+    table = Table("created", "already stored", "rejected", title=f"ingest {file.name} → unit {unit}")
+    table.add_row(str(outcome.created), str(outcome.duplicates), str(outcome.rejected))
+    console.print(table)
+    if writer.total:
+        console.print(f"[yellow]{writer.total} rejected rows written to {rejected_path}[/yellow] "
+                      f"({', '.join(f'{k}: {v}' for k, v in writer.counts.items())})")
+
+
+def analyze_command(
+    in_dir: Path,
+    out: Annotated[Path, typer.Option("--out", help="Directory for the output files.")],
+    encoding: EncodingOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print summary.json to standard output.")] = False,
+) -> None:
+    """Analyse a directory of input files (FORMATS.md) and write the outputs to --out."""
+    settings = load_settings()
+    with _progress() as bar:
+        tasks: dict[str, object] = {}
+
+        def advance(name: str, n: int) -> None:
+            if name not in tasks:
+                tasks[name] = bar.add_task(f"read {name}", total=_line_count(in_dir / name))
+            bar.advance(tasks[name], n)  # type: ignore[arg-type]
+
+        summary = run_analysis(in_dir, out, settings=settings, encoding=encoding, progress=advance)
+    if as_json:
+        typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        return
+    table = Table("file", "rows", "accepted", "rejected", title=f"analyze {in_dir} → {out}")
+    for name, info in summary["inputs"].items():
+        if "rows" in info:
+            table.add_row(name, str(info["rows"]), str(info["accepted"]), str(info["rejected"]))
+        else:
+            table.add_row(name, "—", "not analysed by this version", "—")
+    console.print(table)
+    stages = ", ".join(f"{s['name']} {s['seconds']:.2f}s" for s in summary["stages"])
+    console.print(f"stages: {stages}")
+    if summary["rejected"]["total"]:
+        console.print(f"[yellow]{summary['rejected']['total']} rejected rows → {out / 'rejected.jsonl'}[/yellow]")
+    console.print(f"report: {out / 'index.html'}")

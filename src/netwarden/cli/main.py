@@ -1,0 +1,39 @@
+"""The `netwarden` command: one Typer root, thin sub-commands per domain.
+
+Exit codes (docs/cli.md): 0 ok; 1 unexpected error; 2 usage error; 3 unreadable input; 4 not found;
+5 conflict; 6 configuration error; 7 not allowed; 8 rate limited.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from netwarden.cli import admin, intake, serve
+from netwarden.cli.context import err_console
+from netwarden.errors import NetwardenError
+from netwarden.logs import configure_logging
+
+app = typer.Typer(help="netwarden: campaign platform against online extortion and harassment.",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+evaluate_app = typer.Typer(help="Measure results against a ground truth or golden file.", no_args_is_help=True)
+
+app.add_typer(admin.db_app, name="db")
+app.add_typer(admin.unit_app, name="unit")
+app.add_typer(admin.user_app, name="user")
+app.add_typer(intake.ingest_app, name="ingest")
+app.command("analyze")(intake.analyze_command)
+app.command("serve")(serve.serve)
+app.command("demo")(serve.demo)
+
+
+def main() -> None:
+    configure_logging()
+    if evaluate_app.registered_commands or evaluate_app.registered_groups:
+        app.add_typer(evaluate_app, name="evaluate")
+    try:
+        app()
+    except NetwardenError as exc:
+        err_console.print(f"[red]error:[/red] {exc.detail}")
+        sys.exit(exc.exit_code)

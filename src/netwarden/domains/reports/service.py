@@ -1,0 +1,229 @@
+"""Reports: bulk intake (idempotent on report_id), the triage listing, audited reads, public intake."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, case, func, insert, or_, select
+from sqlalchemy.orm import Session
+
+from netwarden.db.base import utcnow
+from netwarden.db.models import Report, Unit
+from netwarden.domains.audit.service import record
+from netwarden.domains.reports.schemas import IngestOutcome, PublicReportForm, ReportFilters, ReportPage, RowResult
+from netwarden.domains.users.access import Actor
+from netwarden.domains.users.service import get_unit
+from netwarden.errors import ConflictError, NotFoundError
+from netwarden.formats import ParsedReport, Rejection
+from netwarden.settings import Settings
+
+BATCH_ROWS = 2000
+RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read over the phone
+
+
+def _row_values(parsed: ParsedReport, *, unit_id: int, source: str, source_file: str | None) -> dict[str, Any]:
+    report = parsed.report
+    now = utcnow()
+    return {
+        "report_id": report.report_id,
+        "unit_id": unit_id,
+        "received_at": report.received_at,
+        "channel": report.channel,
+        "text": report.text,
+        "victim_age": report.victim.age,
+        "victim_gender": report.victim.gender,
+        "victim_region": report.victim.region,
+        "victim_occupation": report.victim.occupation,
+        "amount_lost": report.amount_lost,
+        "currency": report.currency,
+        "last_payment_at": report.last_payment_at,
+        "given_identifiers": [i.model_dump() for i in report.identifiers],
+        "messages": [m.model_dump(mode="json", by_alias=True) for m in report.messages],
+        "extra": report.extra,
+        "raw": parsed.raw,
+        "status": "new",
+        "source": source,
+        "source_file": source_file,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def ingest_reports(
+    session: Session,
+    *,
+    actor: Actor,
+    rows: Iterable[ParsedReport | Rejection],
+    unit_id: int,
+    source: str,
+    source_file: str | None = None,
+    on_rejected: Callable[[Rejection], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+    keep_row_results: bool = True,
+) -> IngestOutcome:
+    """Store new reports; a ``report_id`` already stored for the unit is a duplicate and adds nothing."""
+    actor.require("reports.submit")
+    outcome = IngestOutcome()
+    batch: list[ParsedReport] = []
+
+    def flush() -> None:
+        _store_batch(session, actor=actor, batch=batch, unit_id=unit_id, source=source,
+                     source_file=source_file, outcome=outcome, keep_row_results=keep_row_results)
+        if on_progress:
+            on_progress(len(batch))
+        batch.clear()
+
+    for row in rows:
+        if isinstance(row, Rejection):
+            outcome.rejected += 1
+            if keep_row_results:
+                outcome.rows.append(RowResult(row.line, _raw_id(row.raw), "rejected", row.code, row.field, row.error))
+            if on_rejected:
+                on_rejected(row)
+            if on_progress:
+                on_progress(1)
+            continue
+        batch.append(row)
+        if len(batch) >= BATCH_ROWS:
+            flush()
+    if batch:
+        flush()
+    return outcome
+
+
+def _raw_id(raw: Any) -> str | None:
+    value = raw.get("report_id") if isinstance(raw, dict) else None
+    return str(value) if value is not None else None
+
+
+def _store_batch(
+    session: Session, *, actor: Actor, batch: list[ParsedReport], unit_id: int, source: str,
+    source_file: str | None, outcome: IngestOutcome, keep_row_results: bool,
+) -> None:
+    ids = [parsed.report.report_id for parsed in batch]
+    stored = set(session.scalars(select(Report.report_id).where(Report.unit_id == unit_id, Report.report_id.in_(ids))))
+    fresh = [parsed for parsed in batch if parsed.report.report_id not in stored]
+    if fresh:
+        session.execute(insert(Report), [_row_values(p, unit_id=unit_id, source=source, source_file=source_file)
+                                         for p in fresh])
+        record(session, actor=actor, action="reports.ingested", target_type="report_batch", unit_id=unit_id,
+               after={"count": len(fresh), "source": source, "file": source_file,
+                      "report_ids": [p.report.report_id for p in fresh]})
+    outcome.created += len(fresh)
+    outcome.duplicates += len(batch) - len(fresh)
+    if keep_row_results:
+        outcome.rows.extend(
+            RowResult(p.line, p.report.report_id, "duplicate" if p.report.report_id in stored else "created")
+            for p in batch
+        )
+
+
+def _visible(query: Select[Any], actor: Actor) -> Select[Any]:
+    if actor.visible_units is None:
+        return query
+    return query.where(Report.unit_id.in_(actor.visible_units))
+
+
+_PRIORITY_RANK = case((Report.priority.is_(None), 9), else_=func.substr(Report.priority, 2, 1))
+_ORDER = {
+    "urgent": (_PRIORITY_RANK, Report.received_at.desc(), Report.id.desc()),
+    "newest": (Report.received_at.desc(), Report.id.desc()),
+    "oldest": (Report.received_at, Report.id),
+    "amount": (Report.amount_lost.is_(None), Report.amount_lost.desc(), Report.id.desc()),
+}
+
+
+def list_reports(
+    session: Session, *, actor: Actor, filters: ReportFilters, page: int = 1, page_size: int = 50
+) -> ReportPage:
+    actor.require("reports.read")
+    query = _visible(select(Report), actor)
+    if filters.q:
+        needle = filters.q.strip()
+        query = query.where(or_(Report.report_id == needle, Report.text.contains(needle)))
+    for column, value in ((Report.channel, filters.channel), (Report.status, filters.status),
+                          (Report.crime_type, filters.crime_type), (Report.priority, filters.priority)):
+        if value:
+            query = query.where(column == value)
+    if filters.received_from:
+        query = query.where(Report.received_at >= filters.received_from)
+    if filters.received_to:
+        query = query.where(Report.received_at <= filters.received_to)
+    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+    page = max(1, page)
+    items = session.scalars(query.order_by(*_ORDER[filters.sort]).offset((page - 1) * page_size).limit(page_size))
+    return ReportPage(list(items), total, page, page_size)
+
+
+def get_report(session: Session, *, actor: Actor, report_pk: int) -> Report:
+    """One report, audited. Missing and not-visible give the same answer."""
+    actor.require("reports.read")
+    report = session.get(Report, report_pk)
+    if report is None or not actor.sees_unit(report.unit_id):
+        raise NotFoundError("no such report", report=report_pk)
+    record(session, actor=actor, action="report.viewed", target_type="report", target_id=report.id,
+           unit_id=report.unit_id)
+    return report
+
+
+def get_report_by_report_id(session: Session, *, actor: Actor, report_id: str, unit_code: str | None = None) -> Report:
+    actor.require("reports.read")
+    query = _visible(select(Report).where(Report.report_id == report_id), actor)
+    if unit_code:
+        query = query.join(Unit, Unit.id == Report.unit_id).where(Unit.code == unit_code)
+    matches = list(session.scalars(query.limit(2)))
+    if not matches:
+        raise NotFoundError("no such report", report=report_id)
+    if len(matches) > 1:
+        raise ConflictError(f"report_id {report_id!r} exists in several of your units; pass ?unit=CODE")
+    return get_report(session, actor=actor, report_pk=matches[0].id)
+
+
+def unit_codes(session: Session) -> dict[int, str]:
+    return {row.id: row.code for row in session.execute(select(Unit.id, Unit.code))}
+
+
+def _receipt_code() -> str:
+    chars = "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(12))
+    return f"NW-{chars[:4]}-{chars[4:8]}-{chars[8:]}"
+
+
+def _receipt_hash(code: str) -> str:
+    return hashlib.sha256(code.strip().upper().encode()).hexdigest()
+
+
+def submit_public_report(
+    session: Session, *, actor: Actor, form: PublicReportForm, settings: Settings, language: str
+) -> tuple[Report, str]:
+    """File a report from the public form; returns the report and the receipt code (shown once)."""
+    actor.require("reports.submit_public")
+    unit = get_unit(session, settings.public_intake_unit)
+    now = utcnow()
+    code = _receipt_code()
+    raw = form.model_dump(mode="json") | {"language": language}
+    report = Report(
+        report_id=f"WEB-{now:%Y%m%d}-{secrets.token_hex(4).upper()}", unit_id=unit.id, received_at=now,
+        channel="web", text=form.text, victim_age=form.victim_age, amount_lost=form.amount_lost, currency="CNY",
+        last_payment_at=form.last_payment_at, given_identifiers=[], messages=[],
+        extra={k: v for k, v in raw.items() if k in {"suspect_details", "contact", "happened_at", "language"} and v},
+        raw=raw, status="new", source="public", receipt_hash=_receipt_hash(code),
+    )
+    session.add(report)
+    session.flush()
+    record(session, actor=actor, action="report.submitted_public", target_type="report", target_id=report.id,
+           unit_id=unit.id, after={"report_id": report.report_id})
+    return report, code
+
+
+def status_by_receipt(session: Session, *, code: str) -> tuple[str, datetime]:
+    """What a reporter may see with their receipt code: the status and when it was received."""
+    found = session.execute(
+        select(Report.status, Report.received_at).where(Report.receipt_hash == _receipt_hash(code))
+    ).first()
+    if found is None:
+        raise NotFoundError("no report with this receipt code")
+    return found.status, found.received_at

@@ -1,0 +1,131 @@
+"""`netwarden analyze IN_DIR --out OUT_DIR`: the batch pipeline over the files of FORMATS.md.
+
+Each stage is timed and reported in summary.json. Rows that fail validation go to rejected.jsonl
+and are counted; only a file that cannot be read at all stops the run.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from netwarden.errors import InputError
+from netwarden.formats import ParsedReport, Rejection, RejectionWriter, read_reports
+from netwarden.formats.timestamps import format_timestamp
+from netwarden.report_html import write_index_html
+from netwarden.settings import Settings
+
+FORMAT_VERSION = 1
+REPORT_FILES = ("reports.jsonl", "reports.csv")
+# Inputs of FORMATS.md read by stages that later versions add; their presence is recorded.
+OTHER_INPUTS = ("transactions.csv", "calls.csv", "contacts.csv", "posts.jsonl", "loans.jsonl", "complaints.jsonl")
+
+Progress = Callable[[str, int], None]
+
+
+@dataclass
+class ReportStats:
+    """Aggregates over the accepted reports, for summary.json and index.html."""
+
+    accepted: int = 0
+    by_channel: Counter[str] = field(default_factory=Counter)
+    by_day: Counter[str] = field(default_factory=Counter)
+    by_currency_loss: dict[str, Decimal] = field(default_factory=dict)
+    minors: int = 0
+    paid_within_freeze_window: int = 0
+
+    def add(self, parsed: ParsedReport, settings: Settings) -> None:
+        report = parsed.report
+        self.accepted += 1
+        self.by_channel[report.channel] += 1
+        self.by_day[report.received_at.astimezone(settings.tz).date().isoformat()] += 1
+        if report.amount_lost is not None:
+            self.by_currency_loss[report.currency] = self.by_currency_loss.get(report.currency, Decimal(0)) + report.amount_lost
+        if report.victim.age is not None and report.victim.age < 18:
+            self.minors += 1
+        if report.last_payment_at is not None:
+            hours = (report.received_at - report.last_payment_at).total_seconds() / 3600
+            if 0 <= hours <= settings.freeze_window_hours:
+                self.paid_within_freeze_window += 1
+
+
+@dataclass
+class Stages:
+    timings: list[dict[str, Any]] = field(default_factory=list)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        yield
+        self.timings.append({"name": name, "seconds": round(time.perf_counter() - started, 4)})
+
+
+def _report_files(in_dir: Path) -> list[Path]:
+    return [in_dir / name for name in REPORT_FILES if (in_dir / name).is_file()]
+
+
+def analyze(
+    in_dir: Path, out_dir: Path, *, settings: Settings, encoding: str | None = None,
+    progress: Progress | None = None,
+) -> dict[str, Any]:
+    if not in_dir.is_dir():
+        raise InputError(f"{in_dir}: not a directory", code="dir_missing")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stages = Stages()
+    stats = ReportStats()
+    inputs: dict[str, Any] = {}
+    with RejectionWriter(out_dir / "rejected.jsonl") as rejected, stages.stage("read_reports"):
+        for path in _report_files(in_dir):
+            rows = accepted = 0
+            for row in read_reports(path, zone=settings.tz, encoding=encoding,
+                                    max_text_chars=settings.max_text_chars, max_line_bytes=settings.max_line_bytes):
+                rows += 1
+                if isinstance(row, Rejection):
+                    rejected.write(row)
+                else:
+                    accepted += 1
+                    stats.add(row, settings)
+                if progress:
+                    progress(path.name, 1)
+            inputs[path.name] = {"rows": rows, "accepted": accepted, "rejected": rows - accepted}
+    for name in OTHER_INPUTS:
+        if (in_dir / name).is_file():
+            inputs[name] = {"present": True, "analysed": False}
+    summary = _summary(in_dir, inputs, stats, rejected, stages, settings)
+    with stages.stage("write_outputs"):
+        (out_dir / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_index_html(out_dir / "index.html", summary)
+    summary["stages"] = stages.timings
+    (out_dir / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return summary
+
+
+def _summary(
+    in_dir: Path, inputs: dict[str, Any], stats: ReportStats, rejected: RejectionWriter, stages: Stages,
+    settings: Settings,
+) -> dict[str, Any]:
+    return {
+        "format_version": FORMAT_VERSION,
+        "generated_at": format_timestamp(datetime.now(UTC).astimezone(settings.tz)),
+        "input_dir": str(in_dir),
+        "inputs": inputs,
+        "counts": {
+            "reports": stats.accepted,
+            "by_channel": dict(sorted(stats.by_channel.items())),
+            "by_day": dict(sorted(stats.by_day.items())),
+            "minor_victims": stats.minors,
+            "paid_within_freeze_window": stats.paid_within_freeze_window,
+        },
+        "losses": {currency: str(total) for currency, total in sorted(stats.by_currency_loss.items())},
+        "rejected": {"total": rejected.total, "by_code": dict(sorted(rejected.counts.items())),
+                     "by_file": dict(sorted(rejected.by_file.items()))},
+        "stages": stages.timings,
+    }
