@@ -1,0 +1,53 @@
+"""Chinese resident identity numbers: 18 characters, check character X upper-case.
+
+Strings that fail the ISO 7064 check or carry an impossible birth date are not identifiers.
+Sensitive: masked in every output except to cleared roles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from stdnum.cn import ric
+
+from netwarden.core.identifiers.model import Candidate, IdentifierType
+from netwarden.core.identifiers.scan import Scan
+
+_RIC_RE = re.compile(r"(?<![0-9A-Za-z_*])\d{6}[ \-]?\d{8}[ \-]?\d{3}[\dXx](?![0-9A-Za-z_*])")
+_CUE_RE = re.compile(r"(?:身份证|证件|公民身份|居民身份|id card|id no|national id)[^\n]{0,8}$", re.IGNORECASE)
+
+
+def _find(scan: Scan) -> Iterator[Candidate]:
+    text = scan.text
+    for match in _RIC_RE.finditer(text):
+        value = normalise(match.group())
+        if value is None or not validate(value):
+            continue
+        cued = _CUE_RE.search(text, max(0, match.start() - 16), match.start()) is not None
+        yield Candidate("cn_resident_id", value, match.start(), match.end(), rank=75 if cued else 70)
+
+
+def normalise(value: str, region: str = "CN") -> str | None:
+    compact = re.sub(r"[\s\-]", "", value).upper()
+    return compact if re.fullmatch(r"\d{17}[\dX]", compact) else None
+
+
+def validate(value: str) -> bool:
+    return bool(ric.is_valid(value))
+
+
+def mask(value: str) -> str:
+    """3201021990010112 3X -> 3201**********123X: region prefix and last four only."""
+    return value[:4] + "*" * 10 + value[-4:]
+
+
+TYPE = IdentifierType(
+    name="cn_resident_id",
+    find=_find,
+    normalise=normalise,
+    validate=validate,
+    mask=mask,
+    sensitive=True,
+    description="Chinese resident ID numbers (18 chars, upper-case X); checksum and birth date checked.",
+)
