@@ -6,17 +6,32 @@ Exit codes (docs/cli.md): 0 ok; 1 unexpected error; 2 usage error; 3 unreadable 
 
 from __future__ import annotations
 
-import sys
+from typing import Any
 
+import click
 import typer
+from typer.core import TyperGroup
 
 from netwarden.cli import admin, intake, serve
 from netwarden.cli.context import err_console
 from netwarden.errors import NetwardenError
 from netwarden.logs import configure_logging
 
+
+
+class _ErrorsToExitCodes(TyperGroup):
+    """Every command's NetwardenError becomes a one-line message and its documented exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NetwardenError as exc:
+            err_console.print(f"[red]error:[/red] {exc.detail}", soft_wrap=True)
+            ctx.exit(exc.exit_code)
+
+
 app = typer.Typer(help="netwarden: campaign platform against online extortion and harassment.",
-                  no_args_is_help=True, pretty_exceptions_enable=False)
+                  no_args_is_help=True, pretty_exceptions_enable=False, cls=_ErrorsToExitCodes)
 evaluate_app = typer.Typer(help="Measure results against a ground truth or golden file.", no_args_is_help=True)
 
 app.add_typer(admin.db_app, name="db")
@@ -32,8 +47,4 @@ def main() -> None:
     configure_logging()
     if evaluate_app.registered_commands or evaluate_app.registered_groups:
         app.add_typer(evaluate_app, name="evaluate")
-    try:
-        app()
-    except NetwardenError as exc:
-        err_console.print(f"[red]error:[/red] {exc.detail}")
-        sys.exit(exc.exit_code)
+    app()

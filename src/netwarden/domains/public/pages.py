@@ -31,15 +31,15 @@ def _form_errors(values: dict[str, str], settings: SettingsDep) -> tuple[PublicR
                 data[name] = parse_timestamp(data[name], settings.tz)
             except ValueError:
                 errors[name] = "form.error.datetime"
-    if errors:
-        return None, errors
+                del data[name]
     try:
-        return PublicReportForm.model_validate(data), {}
+        parsed = PublicReportForm.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             field = str(error["loc"][0]) if error["loc"] else "text"
             errors.setdefault(field, _error_key(error["type"]))
         return None, errors
+    return (None, errors) if errors else (parsed, {})
 
 
 def _error_key(kind: str) -> str:

@@ -92,6 +92,7 @@ def ingest_reports(
             flush()
     if batch:
         flush()
+    outcome.rows.sort(key=lambda row: row.line)
     return outcome
 
 
@@ -128,7 +129,8 @@ def _visible(query: Select[Any], actor: Actor) -> Select[Any]:
     return query.where(Report.unit_id.in_(actor.visible_units))
 
 
-_PRIORITY_RANK = case((Report.priority.is_(None), 9), else_=func.substr(Report.priority, 2, 1))
+# Unrated reports sort after P3 ("P9"), on every backend.
+_PRIORITY_RANK = case((Report.priority.is_(None), "P9"), else_=Report.priority)
 _ORDER = {
     "urgent": (_PRIORITY_RANK, Report.received_at.desc(), Report.id.desc()),
     "newest": (Report.received_at.desc(), Report.id.desc()),
