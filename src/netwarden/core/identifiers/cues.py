@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 # Words allowed between a cue and its value ("微信号是：", "card number is", "QQ号码").
-FILLER = r"(?:[\s:=#是为為号號码碼账帐户戶的叫]|number|no\.?|num|is|id|acct|account)*"
+FILLER = r"(?:[\s:=#是为為号號码碼账帐户戶的叫群(（]|同号|number|no\.?|num|is|id|acct|account)*"
 
 _NUMBER_CUES: dict[str, str] = {
     "partial": r"尾号|尾数|末四位|后四位|后4位|末4位|ending in|ends in|last (?:four|4)(?: digits)?",
@@ -24,7 +24,7 @@ _NUMBER_CUES: dict[str, str] = {
     "id": r"身份证|证件|公民身份|居民身份|id card|id no|national id",
     "imei": r"imei|串号|设备号|设备识别码",
     "qq": r"扣扣|qq|ｑｑ|q群|企鹅号|(?<![a-z])q",
-    "wechat": r"微信|威信|薇信|微x|wei信|薇|v信|vx|wx|weixin|wechat|(?<![a-z])v(?![a-z])",
+    "wechat": r"微\s?信|威信|薇信|微x|wei信|薇|v信|vx|wx|weixin|wechat|(?<![a-z])v(?![a-z])",
     "alipay": r"支付宝|支付寶|zfb|alipay|(?<![a-z])ali(?![a-z])",
     "account": r"(?:收款|对公|银行|转账|汇款)?(?:账号|帐号|账户|帐户)|(?:bank )?account|acct|a/c|iban",
     "card": (

@@ -120,6 +120,6 @@ def _bare(scan: Scan, start: int, end: int, raw_host: str, host: str) -> list[Ho
 
 
 def _plain_case(raw: str) -> bool:
-    """Domains are written lower-case, upper-case or capitalised; "Mr.Li" is a name, not a domain."""
-    letters = raw[1:]
-    return letters == letters.lower() or raw == raw.upper()
+    """A top-level label is written all lower or all upper case: "Shop.com" yes, "Mr.Li" no."""
+    tld = _DOT_RE.split(raw)[-1]
+    return tld == tld.lower() or raw == raw.upper()

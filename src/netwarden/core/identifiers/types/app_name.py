@@ -27,7 +27,10 @@ _APP_RES = (
     re.compile(
         rf"(?:{_BEFORE_CUE})[^{_OPEN}\n。]{{0,10}}?[{_OPEN}](?P<name>{_NAME})[{_CLOSE}]", re.IGNORECASE
     ),
-    re.compile(rf"[{_OPEN}](?P<name>{_NAME})[{_CLOSE}][ \t]*(?:{_AFTER_CUE})", re.IGNORECASE),
+    re.compile(
+        rf"[{_OPEN}](?P<name>{_NAME})[{_CLOSE}][ \t]*(?:{_AFTER_CUE}|(?:上|里|中)?(?:借|贷|下载|注册|充值|申请))",
+        re.IGNORECASE,
+    ),
     re.compile(rf"叫(?:做)?(?P<name>[\u4e00-\u9fffA-Za-z0-9]{{2,10}}?)的(?:{_AFTER_CUE})", re.IGNORECASE),
     re.compile(
         r"(?:download(?:ed)?|install(?:ed)?)\s+(?:an?\s+|the\s+)?(?:app\s+(?:called|named)\s+)?"
@@ -35,11 +38,13 @@ _APP_RES = (
     ),
     re.compile(r"app\s+(?:called|named)\s+(?P<name>[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)?)"),
     re.compile(
-        rf"(?:下载|安装|装|打开|用|开|download(?:ed)?|install(?:ed)?|open(?:ed)?|use|using)"
+        rf"(?:下载|安装|装|打开|用|开|在|download(?:ed)?|install(?:ed)?|open(?:ed)?|use|using)"
         rf"(?:了|一个|个|好|上)?\s*(?:the\s+)?(?P<name>{_KNOWN})",
         re.IGNORECASE,
     ),
 )
+# "《有钱花》和《闪电借》": a quoted name listed right after an app name is an app too.
+_LIST_NEXT_RE = re.compile(rf"[ \t]*(?:和|、|与|跟|及|以及|,|，|and)[ \t]*[{_OPEN}](?P<name>{_NAME})[{_CLOSE}]")
 _NOT_A_NAME_RE = re.compile(
     r"[\d\s.\-]+|https?://.*|.*\.(?:com|cn|net|apk)|(?:app|APP|软件|平台|应用)", re.IGNORECASE
 )
@@ -49,12 +54,22 @@ def _find(scan: Scan) -> Iterator[Candidate]:
     seen: set[int] = set()
     for pattern in _APP_RES:
         for match in pattern.finditer(scan.text):
-            name = match.group("name").strip()
-            start = match.start("name") + (len(match.group("name")) - len(match.group("name").lstrip()))
-            if start in seen or not name or _NOT_A_NAME_RE.fullmatch(name):
-                continue
-            seen.add(start)
-            yield Candidate("app_name", name, start, start + len(name), rank=85)
+            following: re.Match[str] | None = match
+            while following is not None:
+                candidate = _candidate(following)
+                if candidate is None or candidate.start in seen:
+                    break
+                seen.add(candidate.start)
+                yield candidate
+                following = _LIST_NEXT_RE.match(scan.text, following.end("name") + 1)
+
+
+def _candidate(match: re.Match[str]) -> Candidate | None:
+    name = match.group("name").strip()
+    if not name or _NOT_A_NAME_RE.fullmatch(name):
+        return None
+    start = match.start("name") + (len(match.group("name")) - len(match.group("name").lstrip()))
+    return Candidate("app_name", name, start, start + len(name), rank=85)
 
 
 def normalise(value: str, region: str = "CN") -> str | None:

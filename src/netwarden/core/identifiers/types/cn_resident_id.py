@@ -14,7 +14,7 @@ from stdnum.cn import ric
 from netwarden.core.identifiers.model import Candidate, IdentifierType
 from netwarden.core.identifiers.scan import Scan
 
-_RIC_RE = re.compile(r"(?<![0-9A-Za-z_*])\d{6}[ \-]?\d{8}[ \-]?\d{3}[\dXx](?![0-9A-Za-z_*])")
+_RIC_RE = re.compile(r"(?<![0-9A-Za-z_*])\d(?:[ \-]?\d){16}[ \-]?[\dXx](?![0-9A-Za-z_*])")
 _CUE_RE = re.compile(r"(?:身份证|证件|公民身份|居民身份|id card|id no|national id)[^\n]{0,8}$", re.IGNORECASE)
 
 
@@ -33,8 +33,24 @@ def normalise(value: str, region: str = "CN") -> str | None:
     return compact if re.fullmatch(r"\d{17}[\dX]", compact) else None
 
 
+# Province-level prefixes (GB/T 2260); district codes are not checked because the table in
+# python-stdnum lags behind renamed and new districts and would reject real numbers.
+_PROVINCES = frozenset(
+    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82".split()
+)
+
+
 def validate(value: str) -> bool:
-    return bool(ric.is_valid(value))
+    """ISO 7064 MOD 11-2 check character, a real birth date and a known province prefix."""
+    if not re.fullmatch(r"\d{17}[\dX]", value) or value[:2] not in _PROVINCES:
+        return False
+    if ric.calc_check_digit(value) != value[-1]:
+        return False
+    try:
+        born = ric.get_birth_date(value)
+    except ValueError:
+        return False
+    return 1900 <= born.year
 
 
 def mask(value: str) -> str:

@@ -31,17 +31,17 @@ PLATFORM_CUES: dict[str, str] = {
 PLATFORMS = tuple(PLATFORM_CUES)
 _HANDLE_RE = cued_account_re(
     "|".join(f"(?P<{name}>{cue})" for name, cue in PLATFORM_CUES.items()),
-    r"@?[A-Za-z0-9_][A-Za-z0-9_.]{2,31}",
+    r"@?[A-Za-z0-9_][A-Za-z0-9_.]{2,31}|@[\u4e00-\u9fffA-Za-z0-9_]{2,20}",
 )
 _FLIGHT_RE = re.compile(r"[A-Z0-9]{2}\d{3,4}", re.IGNORECASE)
-_CANONICAL_RE = re.compile(r"[a-z0-9_][a-z0-9_.]{1,31}")
+_CANONICAL_RE = re.compile(r"[a-z0-9_][a-z0-9_.]{1,31}|[\u4e00-\u9fffa-z0-9_]{2,20}")
 
 
 def _find(scan: Scan) -> Iterator[Candidate]:
     for account in find_cued_accounts(_HANDLE_RE, scan.text):
         platform = next((name for name in PLATFORMS if account.groups.get(name)), None)
         name = account.value.lstrip("@").lower()
-        if platform is None or (platform == "telegram" and _FLIGHT_RE.fullmatch(name)):
+        if platform is None or name in PLATFORMS or (platform == "telegram" and _FLIGHT_RE.fullmatch(name)):
             continue
         yield Candidate("handle", f"{platform}:{name}", account.start, account.end, rank=80)
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 import phonenumbers
 from phonenumbers import shortnumberinfo
 
+from netwarden.core.identifiers.hubdata import hub_entries
 from netwarden.core.identifiers.model import Candidate, IdentifierType, keep_ends
 from netwarden.core.identifiers.scan import Scan
 
@@ -23,6 +24,13 @@ _SERVICE_CONTEXT_RE = re.compile(
 _SERVICE_AFTER_RE = re.compile(
     r"\W{0,2}(?:报警|反诈|热线|客服|专线|举报|电话|hotline|helpline)", re.IGNORECASE
 )
+# A listed service number (95588, 10086, 110) needs only some phone-ish word in its clause.
+_LISTED_CONTEXT_RE = re.compile(
+    r"打|拨|电话|短信|客服|银行|热线|报警|反诈|联系|冒充|回拨|预警|通知|专线|"
+    r"call|dial|phone|ring|sms|text|hotline|police|bank|support",
+    re.IGNORECASE,
+)
+_CLAUSE_RE = re.compile(r"[^，,。！？!?\n；;]{0,14}$")
 _BLOCKING_CUES = frozenset({"negative", "partial", "qq", "id", "imei", "card"})
 
 
@@ -81,14 +89,31 @@ def _find(scan: Scan) -> Iterator[Candidate]:
         elif (
             piece.whole_run
             and not piece.plus
-            and is_service_number(piece.digits, scan.region)
-            and (
-                piece.cue == "phone"
-                or _SERVICE_CONTEXT_RE.search(text, max(0, piece.start - 30), piece.start)
-                or _SERVICE_AFTER_RE.match(text, piece.end)
-            )
+            and _is_cued_service(text, piece.start, piece.end, piece.digits, piece.cue, scan.region)
         ):
             yield Candidate("phone", piece.digits, piece.start, piece.end, rank=50, service=True)
+
+
+def _is_cued_service(text: str, start: int, end: int, digits: str, cue: str | None, region: str) -> bool:
+    """A short number counts only next to words about calling or texting it."""
+    if not is_service_number(digits, region):
+        return False
+    if cue == "phone" or _SERVICE_CONTEXT_RE.search(text, max(0, start - 30), start):
+        return True
+    if _SERVICE_AFTER_RE.match(text, end):
+        return True
+    if region != "CN" or digits not in _listed_service_numbers():
+        return False
+    before = _CLAUSE_RE.search(text, max(0, start - 14), start)
+    after_end = min(len(text), end + 14)
+    after = re.match(r"[^，,。！？!?\n；;]*", text[end:after_end])
+    clause = (before.group() if before else "") + (after.group() if after else "")
+    return _LISTED_CONTEXT_RE.search(clause) is not None
+
+
+@lru_cache(maxsize=1)
+def _listed_service_numbers() -> frozenset[str]:
+    return frozenset(entry.value for entry in hub_entries() if entry.section == "phone")
 
 
 def normalise(value: str, region: str = "CN") -> str | None:

@@ -10,7 +10,7 @@ from netwarden.core.identifiers.scan import Scan
 from netwarden.core.identifiers.types._accounts import cued_account_re, find_cued_accounts
 from netwarden.core.identifiers.types.phone import phone_from_digits
 
-WECHAT_CUES = r"微信|威信|薇信|微x|wei信|v信|vx|wx|weixin|wechat|薇|(?<![a-z])v(?=[ \t]*[:：])"
+WECHAT_CUES = r"微\s?信|威信|薇信|微x|wei信|v信|vx|wx|weixin|wechat|薇|(?<![a-z])v(?=[ \t]*[:：])"
 _ID_RE = re.compile(r"[a-z][a-z0-9_\-]{5,19}|\d{5,15}")
 _WECHAT_ID_RE = cued_account_re(WECHAT_CUES, r"(?:wxid_)?[A-Za-z][A-Za-z0-9_\-]{5,24}")
 
