@@ -18,7 +18,9 @@ from netwarden.core.identifiers.text import FoldedText, fold
 
 _SEPARATOR = r"(?:[ \t]?-[ \t]?|[ \t]{1,2}|[ \t]*\r?\n[ \t]*)"
 NUMBER_RUN_RE = re.compile(
-    r"(?<![0-9_*.\-])(?:\+[ ]?|\(0\d{2,3}\)[ ]?)?\d+(?:" + _SEPARATOR + r"\d+)*(?![0-9A-Za-z_*@]|\.\d)"
+    r"(?<![0-9_*.\-])(?:\+[ ]?\d{1,3}[ ]?\(\d{1,4}\)[ ]?|\+[ ]?|\(0\d{2,3}\)[ ]?)?\d+(?:"
+    + _SEPARATOR
+    + r"\d+)*(?![0-9A-Za-z_*@]|\.\d)"
 )
 _DIGIT_PART_RE = re.compile(r"\d+")
 _LETTERS_BEFORE_RE = re.compile(r"[A-Za-z]+$")

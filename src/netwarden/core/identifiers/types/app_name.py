@@ -28,7 +28,8 @@ _APP_RES = (
         rf"(?:{_BEFORE_CUE})[^{_OPEN}\n。]{{0,10}}?[{_OPEN}](?P<name>{_NAME})[{_CLOSE}]", re.IGNORECASE
     ),
     re.compile(
-        rf"[{_OPEN}](?P<name>{_NAME})[{_CLOSE}][ \t]*(?:{_AFTER_CUE}|(?:上|里|中)?(?:借|贷|下载|注册|充值|申请))",
+        rf"[{_OPEN}](?P<name>{_NAME})[{_CLOSE}][ \t]*"
+        rf"(?:{_AFTER_CUE}|(?:上|里|中)?(?:借|贷|下载|注册|充值|申请))",
         re.IGNORECASE,
     ),
     re.compile(rf"叫(?:做)?(?P<name>[\u4e00-\u9fffA-Za-z0-9]{{2,10}}?)的(?:{_AFTER_CUE})", re.IGNORECASE),
@@ -36,6 +37,7 @@ _APP_RES = (
         r"(?:download(?:ed)?|install(?:ed)?)\s+(?:an?\s+|the\s+)?(?:app\s+(?:called|named)\s+)?"
         r"(?P<name>[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)?)\s+app"
     ),
+    re.compile(rf"[{_OPEN}](?P<name>{_KNOWN})[{_CLOSE}]", re.IGNORECASE),
     re.compile(r"app\s+(?:called|named)\s+(?P<name>[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)?)"),
     re.compile(
         rf"(?:下载|安装|装|打开|用|开|在|download(?:ed)?|install(?:ed)?|open(?:ed)?|use|using)"
@@ -44,7 +46,9 @@ _APP_RES = (
     ),
 )
 # "《有钱花》和《闪电借》": a quoted name listed right after an app name is an app too.
-_LIST_NEXT_RE = re.compile(rf"[ \t]*(?:和|、|与|跟|及|以及|,|，|and)[ \t]*[{_OPEN}](?P<name>{_NAME})[{_CLOSE}]")
+_LIST_NEXT_RE = re.compile(
+    rf"[ \t]*(?:和|、|与|跟|及|以及|,|，|and)[ \t]*[{_OPEN}](?P<name>{_NAME})[{_CLOSE}]"
+)
 _NOT_A_NAME_RE = re.compile(
     r"[\d\s.\-]+|https?://.*|.*\.(?:com|cn|net|apk)|(?:app|APP|软件|平台|应用)", re.IGNORECASE
 )

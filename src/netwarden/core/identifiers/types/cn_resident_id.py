@@ -36,7 +36,8 @@ def normalise(value: str, region: str = "CN") -> str | None:
 # Province-level prefixes (GB/T 2260); district codes are not checked because the table in
 # python-stdnum lags behind renamed and new districts and would reject real numbers.
 _PROVINCES = frozenset(
-    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82".split()
+    {"11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42"}
+    | {"43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82"}
 )
 
 
@@ -50,7 +51,7 @@ def validate(value: str) -> bool:
         born = ric.get_birth_date(value)
     except ValueError:
         return False
-    return 1900 <= born.year
+    return born.year >= 1900
 
 
 def mask(value: str) -> str:
