@@ -8,7 +8,9 @@ INVALID = "6222025260181590833"
 
 
 def test_luhn_valid_run_is_a_card_without_a_cue() -> None:
-    assert found(f"转到 {VALID[:4]} {VALID[4:8]} {VALID[8:12]} {VALID[12:16]} {VALID[16:]}") == {("bank_card", VALID)}
+    assert found(f"转到 {VALID[:4]} {VALID[4:8]} {VALID[8:12]} {VALID[12:16]} {VALID[16:]}") == {
+        ("bank_card", VALID)
+    }
 
 
 def test_luhn_failing_run_is_a_card_only_with_a_cue_and_then_invalid() -> None:
@@ -19,7 +21,14 @@ def test_luhn_failing_run_is_a_card_only_with_a_cue_and_then_invalid() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    [f"订单号 {VALID}", f"快递单号：{VALID}", "卡号 6222****0832", "尾号0832的卡", f"编号{VALID}", f"金额{VALID}元"],
+    [
+        f"订单号 {VALID}",
+        f"快递单号：{VALID}",
+        "卡号 6222****0832",
+        "尾号0832的卡",
+        f"编号{VALID}",
+        f"金额{VALID}元",
+    ],
 )
 def test_order_numbers_and_masked_cards_are_not_cards(text: str) -> None:
     assert found(text) == set()

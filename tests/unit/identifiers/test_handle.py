@@ -20,7 +20,9 @@ def test_platform_cues_give_platform_handle(text: str, handle: str) -> None:
     assert found(text) == {("handle", handle)}
 
 
-@pytest.mark.parametrize("text", ["坐飞机 CA1234 去北京", "I saw it on facebook yesterday", "stand in line for tickets"])
+@pytest.mark.parametrize(
+    "text", ["坐飞机 CA1234 去北京", "I saw it on facebook yesterday", "stand in line for tickets"]
+)
 def test_plain_mentions_and_flights_are_not_handles(text: str) -> None:
     assert found(text) == set()
 

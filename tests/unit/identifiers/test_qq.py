@@ -4,7 +4,9 @@ from netwarden.core.identifiers import normalise
 from tests.unit.identifiers.helpers import found
 
 
-@pytest.mark.parametrize("text", ["QQ 2786543210", "扣扣号：2786543210", "加Q 2786543210", "QQ2786543210", "企鹅号 2786543210"])
+@pytest.mark.parametrize(
+    "text", ["QQ 2786543210", "扣扣号：2786543210", "加Q 2786543210", "QQ2786543210", "企鹅号 2786543210"]
+)
 def test_qq_needs_and_finds_its_cue(text: str) -> None:
     assert found(text) == {("qq", "2786543210")}
 

@@ -6,6 +6,7 @@ from netwarden.core.identifiers.model import ROLES, Candidate, Match, Role
 from netwarden.core.identifiers.registry import REGISTRY, get_type
 from netwarden.core.identifiers.roles import infer_role
 from netwarden.core.identifiers.scan import Scan
+from netwarden.core.identifiers.text import fold
 from netwarden.core.identifiers.types.phone import is_service
 
 
@@ -42,10 +43,11 @@ def extract(text: str, *, default_region: str = "CN") -> list[Match]:
 def _resolve(candidates: list[Candidate]) -> list[Candidate]:
     """Keep the best reading of each stretch of text.
 
-    Higher rank wins, then the longer span; candidates of one group (a URL and its domain) are
-    kept together, and anything overlapping an accepted candidate of another group is dropped.
+    Readings of whole digit runs come before readings of their parts; then higher rank wins,
+    then the longer span. Candidates of one group (a URL and its domain) are kept together, and
+    anything overlapping an accepted candidate of another group is dropped.
     """
-    ordered = sorted(candidates, key=lambda c: (-c.rank, -(c.end - c.start), c.start))
+    ordered = sorted(candidates, key=lambda c: (c.partial, -c.rank, -(c.end - c.start), c.start))
     accepted: list[Candidate] = []
     for candidate in ordered:
         clashes = any(
@@ -60,8 +62,11 @@ def _resolve(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def normalise(type: str, value: str, *, default_region: str = "CN") -> str | None:
-    """Canonical form of `value` as an identifier of `type`, or None if it cannot be one."""
-    return get_type(type).normalise(value, default_region.upper())
+    """Canonical form of `value` as an identifier of `type`, or None if it cannot be one.
+
+    The value is NFKC-folded first, so full-width digits and letters read as their ASCII forms.
+    """
+    return get_type(type).normalise(fold(value).text, default_region.upper())
 
 
 def validate(type: str, value: str, *, default_region: str = "CN") -> bool:
@@ -90,7 +95,7 @@ def from_field(type: str, value: str, role: str = "unknown", *, default_region: 
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
     kind = get_type(type)
-    canonical = kind.normalise(value, default_region.upper())
+    canonical = kind.normalise(fold(value).text, default_region.upper())
     if canonical is None:
         return None
     return Match(

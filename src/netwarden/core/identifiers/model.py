@@ -49,7 +49,8 @@ class Candidate:
     """A finder's proposal, with a span in the *folded* text and a rank for overlap resolution.
 
     Candidates that share a `group` come from one written token (a URL and its domain, a WeChat
-    account written as a phone number and that phone) and never suppress each other.
+    account written as a phone number and that phone) and never suppress each other. `partial`
+    marks a reading of only part of a digit run; any reading of a whole run beats it.
     """
 
     type: str
@@ -60,6 +61,7 @@ class Candidate:
     valid: bool = True
     service: bool = False
     group: str = ""
+    partial: bool = False
 
 
 Finder = Callable[["Scan"], Iterable[Candidate]]

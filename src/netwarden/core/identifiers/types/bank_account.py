@@ -22,7 +22,7 @@ def _find(scan: Scan) -> Iterator[Candidate]:
             continue
         if phone_from_digits(digits, False, scan.region) is not None:
             continue
-        yield Candidate("bank_account", digits, piece.start, piece.end, rank=60)
+        yield Candidate("bank_account", digits, piece.start, piece.end, partial=not piece.whole_run, rank=60)
 
 
 def normalise(value: str, region: str = "CN") -> str | None:

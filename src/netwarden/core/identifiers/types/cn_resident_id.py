@@ -7,6 +7,7 @@ Sensitive: masked in every output except to cleared roles.
 from __future__ import annotations
 
 import re
+from datetime import date
 from collections.abc import Iterator
 
 from stdnum.cn import ric
@@ -42,7 +43,7 @@ _PROVINCES = frozenset(
 
 
 def validate(value: str) -> bool:
-    """ISO 7064 MOD 11-2 check character, a real birth date and a known province prefix."""
+    """ISO 7064 MOD 11-2 check character, a past birth date and a known province prefix."""
     if not re.fullmatch(r"\d{17}[\dX]", value) or value[:2] not in _PROVINCES:
         return False
     if ric.calc_check_digit(value) != value[-1]:

@@ -14,7 +14,13 @@ def _find(scan: Scan) -> Iterator[Candidate]:
     for piece in scan.number_pieces:
         if piece.cue == "imei" and len(piece.digits) == 15:
             yield Candidate(
-                "imei", piece.digits, piece.start, piece.end, rank=75, valid=luhn_ok(piece.digits)
+                "imei",
+                piece.digits,
+                piece.start,
+                piece.end,
+                partial=not piece.whole_run,
+                rank=75,
+                valid=luhn_ok(piece.digits),
             )
 
 

@@ -37,14 +37,18 @@ _BLOCKING_CUES = frozenset({"negative", "partial", "qq", "id", "imei", "card"})
 @lru_cache(maxsize=4096)
 def phone_from_digits(digits: str, plus: bool, region: str) -> str | None:
     """E.164 for a written number, or None when it is not a valid phone number."""
-    if plus:
-        return _parse("+" + digits, region)
-    if digits.startswith("00"):
-        return _parse("+" + digits[2:], region)
+    international = digits if plus else digits[2:] if digits.startswith("00") else None
+    if international is not None:
+        # Chinese mobiles are read by shape in every rendering, so +86 / 0086 / bare agree.
+        if international.startswith("86") and _CN_MOBILE_RE.fullmatch(international[2:]):
+            return "+" + international
+        return _parse("+" + international, region)
     if region == "CN":
         if len(digits) == 11 and _CN_MOBILE_RE.fullmatch(digits):
             return "+86" + digits
-        if digits.startswith("86") and len(digits) in (12, 13):
+        if digits.startswith("86") and _CN_MOBILE_RE.fullmatch(digits[2:]):
+            return "+" + digits
+        if digits.startswith("86") and len(digits) == 12:
             return _parse("+" + digits, region)
         if digits.startswith("0") and 10 <= len(digits) <= 12:
             return _parse(digits, region)
@@ -85,13 +89,21 @@ def _find(scan: Scan) -> Iterator[Candidate]:
             continue
         e164 = phone_from_digits(piece.digits, piece.plus, scan.region)
         if e164 is not None:
-            yield Candidate("phone", e164, piece.start, piece.end, rank=50)
+            yield Candidate("phone", e164, piece.start, piece.end, partial=not piece.whole_run, rank=50)
         elif (
             piece.whole_run
             and not piece.plus
             and _is_cued_service(text, piece.start, piece.end, piece.digits, piece.cue, scan.region)
         ):
-            yield Candidate("phone", piece.digits, piece.start, piece.end, rank=50, service=True)
+            yield Candidate(
+                "phone",
+                piece.digits,
+                piece.start,
+                piece.end,
+                partial=not piece.whole_run,
+                rank=50,
+                service=True,
+            )
 
 
 def _is_cued_service(text: str, start: int, end: int, digits: str, cue: str | None, region: str) -> bool:

@@ -14,7 +14,7 @@ _QQ_RE = re.compile(r"[1-9]\d{4,10}")
 def _find(scan: Scan) -> Iterator[Candidate]:
     for piece in scan.number_pieces:
         if piece.cue == "qq" and not piece.plus and _QQ_RE.fullmatch(piece.digits):
-            yield Candidate("qq", piece.digits, piece.start, piece.end, rank=80)
+            yield Candidate("qq", piece.digits, piece.start, piece.end, partial=not piece.whole_run, rank=80)
 
 
 def normalise(value: str, region: str = "CN") -> str | None:

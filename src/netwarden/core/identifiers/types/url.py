@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
@@ -29,18 +30,28 @@ def normalise(value: str, region: str = "CN") -> str | None:
     value = value.strip()
     if not _SCHEME_RE.match(value):
         value = "http://" + value
-    parts = urlsplit(value)
-    if not parts.hostname:
+    try:
+        parts = urlsplit(value)
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
         return None
-    host = parts.hostname.lower()
-    port = f":{parts.port}" if parts.port else ""
-    rest = value[value.find(parts.netloc) + len(parts.netloc) :]
+    host = (parts.hostname or "").lower()
+    if not _is_ip(host) and registrable_domain(host) is None:
+        return None
+    rest = value[len(parts.scheme) + 3 + len(parts.netloc) :]
     return f"{parts.scheme.lower()}://{host}{port}{rest}"
 
 
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
 def validate(value: str) -> bool:
-    host = urlsplit(value).hostname
-    return host is not None and registrable_domain(host) is not None
+    return normalise(value) == value
 
 
 TYPE = IdentifierType(
