@@ -49,8 +49,28 @@ AMOUNT_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 
-# Letters allowed to touch a number ("QQ12345678", "VX13800138000", "Tel13800138000").
-LETTER_PREFIXES = frozenset({"qq", "q", "vx", "wx", "v", "tel", "no", "zfb", "imei", "id", "ph", "mob"})
+# Letters allowed to touch a number ("QQ12345678", "VX13800138000", "call09050000327").
+LETTER_PREFIXES = frozenset(
+    {
+        "qq",
+        "q",
+        "vx",
+        "wx",
+        "v",
+        "tel",
+        "no",
+        "zfb",
+        "imei",
+        "id",
+        "ph",
+        "mob",
+        "call",
+        "txt",
+        "text",
+        "phone",
+        "on",
+    }
+)
 
 CUE_WINDOW = 24
 

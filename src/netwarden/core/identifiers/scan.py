@@ -20,12 +20,13 @@ _SEPARATOR = r"(?:[ \t]?-[ \t]?|[ \t]{1,2}|[ \t]*\r?\n[ \t]*)"
 NUMBER_RUN_RE = re.compile(
     r"(?<![0-9_*.\-])(?:\+[ ]?\d{1,3}[ ]?\(\d{1,4}\)[ ]?|\+[ ]?|\(0\d{2,3}\)[ ]?)?\d+(?:"
     + _SEPARATOR
-    + r"\d+)*(?![0-9A-Za-z_*@]|\.\d)"
+    + r"\d+)*(?![0-9_*@]|\.\d)"
 )
 _DIGIT_PART_RE = re.compile(r"\d+")
 _LETTERS_BEFORE_RE = re.compile(r"[A-Za-z]+$")
 # Runs longer than this are tables or IDs glued together; splitting them further finds nothing.
 _MAX_PARTS = 8
+_MIN_GLUED_DIGITS = 7
 
 T = TypeVar("T")
 
@@ -70,7 +71,7 @@ class Scan:
         text = self.text
         pieces: list[NumberPiece] = []
         for run in NUMBER_RUN_RE.finditer(text):
-            if not self._letters_before_ok(run.start()):
+            if not self._letters_before_ok(run.start()) or not self._letters_after_ok(run):
                 continue
             plus = run.group().startswith("+")
             parts = [
@@ -94,6 +95,13 @@ class Scan:
                         )
                     )
         return pieces
+
+    def _letters_after_ok(self, run: re.Match[str]) -> bool:
+        """Short runs glued to letters are codes ("5pm", "3GBP"); long ones are numbers ("…0075over")."""
+        end = run.end()
+        if end == len(self.text) or not (self.text[end].isascii() and self.text[end].isalpha()):
+            return True
+        return sum(char.isdigit() for char in run.group()) >= _MIN_GLUED_DIGITS
 
     def _letters_before_ok(self, start: int) -> bool:
         if start == 0 or not self.text[start - 1].isascii() or not self.text[start - 1].isalpha():

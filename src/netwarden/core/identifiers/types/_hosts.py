@@ -19,8 +19,8 @@ from netwarden.core.identifiers.scan import Scan
 _DOT = r"(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\)|\{\.\}|。|点|\s(?:dot|DOT)\s)"
 _LABEL = r"[a-z0-9](?:[a-z0-9_\-]{0,61}[a-z0-9])?"
 HOST_RE = re.compile(
-    r"(?<![a-z0-9@._\-/])"
-    r"(?P<scheme>(?:https?|hxxps?|h\*\*ps?|ftp)(?::|\[:\])//)?"
+    # A scheme may be glued to the word before it ("chancehttp://…"); a bare host may not.
+    r"(?:(?P<scheme>(?:https?|hxxps?|h\*\*ps?|ftp)(?::|\[:\])//)|(?<![a-z0-9@._\-/]))"
     rf"(?P<host>(?:{_LABEL}{_DOT})+(?:xn--[a-z0-9\-]+|[a-z][a-z0-9_]{{0,62}})"
     r"|(?<=//)\d{1,3}(?:\.\d{1,3}){3})"
     r"(?P<port>:\d{2,5})?"

@@ -7,8 +7,8 @@ Sensitive: masked in every output except to cleared roles.
 from __future__ import annotations
 
 import re
-from datetime import date
 from collections.abc import Iterator
+from datetime import date
 
 from stdnum.cn import ric
 
@@ -52,7 +52,7 @@ def validate(value: str) -> bool:
         born = ric.get_birth_date(value)
     except ValueError:
         return False
-    return born.year >= 1900
+    return date(1900, 1, 1) <= born <= date.today()
 
 
 def mask(value: str) -> str:
