@@ -39,9 +39,7 @@ def register(app: typer.Typer, evaluate_app: typer.Typer) -> None:
 
 
 def extract_command(
-    file: Annotated[
-        str, typer.Argument(help="Text lines or JSONL {id, text}; '-' reads standard input.")
-    ] = "-",
+    file: Annotated[str, typer.Argument(help="Text lines or JSONL {id, text}; '-' reads standard input.")] = "-",
     region: RegionOption = "CN",
 ) -> None:
     """Extract identifiers: one JSONL line {"id", "identifiers": [...]} per input line."""
@@ -70,9 +68,7 @@ def evaluate_extract_command(
     console.print(_score_table(result, golden.name))
     for error in result.errors[:show_errors]:
         console.print(f"[bold]{error.id}[/bold] {error.text}", markup=True, highlight=False)
-        console.print(
-            f"  missed {list(error.missed)}  extra {list(error.extra)}", markup=False, highlight=False
-        )
+        console.print(f"  missed {list(error.missed)}  extra {list(error.extra)}", markup=False, highlight=False)
 
 
 def hubs_command(
@@ -138,9 +134,7 @@ def _count_identifiers(path: Path, region: str) -> tuple[Counter[tuple[str, str]
     n_reports = 0
     for row in _read_jsonl(path):
         n_reports += 1
-        keys = {
-            (match.type, match.value) for match in extract(str(row.get("text") or ""), default_region=region)
-        }
+        keys = {(match.type, match.value) for match in extract(str(row.get("text") or ""), default_region=region)}
         given_list = row.get("identifiers")
         for given in given_list if isinstance(given_list, list) else ():
             match = _field_identifier(given, region)

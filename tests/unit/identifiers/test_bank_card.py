@@ -8,9 +8,7 @@ INVALID = "6222025260181590833"
 
 
 def test_luhn_valid_run_is_a_card_without_a_cue() -> None:
-    assert found(f"转到 {VALID[:4]} {VALID[4:8]} {VALID[8:12]} {VALID[12:16]} {VALID[16:]}") == {
-        ("bank_card", VALID)
-    }
+    assert found(f"转到 {VALID[:4]} {VALID[4:8]} {VALID[8:12]} {VALID[12:16]} {VALID[16:]}") == {("bank_card", VALID)}
 
 
 def test_luhn_failing_run_is_a_card_only_with_a_cue_and_then_invalid() -> None:

@@ -25,20 +25,18 @@ def app() -> typer.Typer:
 
 
 def test_extract_reads_jsonl_and_plain_lines_from_stdin(app: typer.Typer) -> None:
-    stdin = (
-        '{"id": "r1", "text": "对方微信 lucky_888，电话 138-0013-8000"}\n\nplain line www.kjb-loan.com/x\n'
-    )
+    stdin = '{"id": "r1", "text": "对方微信 lucky_888，电话 138-0013-8000"}\n\nplain line www.kjb-loan.com/x\n'
     result = CliRunner().invoke(app, ["extract", "-"], input=stdin)
     assert result.exit_code == 0, result.output
     first, second = (json.loads(line) for line in result.stdout.splitlines())
+    shape = {"role": "suspect", "source": "text", "valid": True}
     assert first == {
         "id": "r1",
         "identifiers": [
-            {"type": "wechat", "value": "lucky_888", "role": "suspect", "source": "text", "span": [5, 14], "valid": True},
-            {"type": "phone", "value": "+8613800138000", "role": "suspect", "source": "text", "span": [18, 31],
-             "valid": True},
+            {"type": "wechat", "value": "lucky_888", "span": [5, 14], **shape},
+            {"type": "phone", "value": "+8613800138000", "span": [18, 31], **shape},
         ],
-    }  # fmt: skip
+    }
     assert second["id"] == 3
     assert {(item["type"], item["value"]) for item in second["identifiers"]} == {
         ("url", "http://www.kjb-loan.com/x"),
@@ -83,9 +81,7 @@ def test_hubs_lists_the_shipped_list_and_data_driven_hubs(app: typer.Typer, tmp_
         {"report_id": f"R{i}", "text": f"骗子冒充95588客服，让我转到卡号 6222 0252 6018 1590 83{i % 2}"}
         for i in range(60)
     ]
-    rows += [
-        {"report_id": f"S{i}", "text": "没有号码", "identifiers": ["phone:13800138000"]} for i in range(55)
-    ]
+    rows += [{"report_id": f"S{i}", "text": "没有号码", "identifiers": ["phone:13800138000"]} for i in range(55)]
     reports.write_text("\n".join(json.dumps(row, ensure_ascii=False) for row in rows), encoding="utf-8")
     result = CliRunner().invoke(app, ["identifiers", "hubs", "--reports", str(reports), "--json"])
     assert result.exit_code == 0, result.output

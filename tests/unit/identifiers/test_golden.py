@@ -29,9 +29,7 @@ def test_extraction_meets_thresholds(rows: list[dict[str, object]]) -> None:
     result = evaluate(rows, extract)
     assert result.overall.precision >= 0.97
     assert result.overall.recall >= 0.95
-    weak = {
-        name: score for name, score in result.per_type.items() if score.precision < 0.9 or score.recall < 0.9
-    }
+    weak = {name: score for name, score in result.per_type.items() if score.precision < 0.9 or score.recall < 0.9}
     assert weak == {}
 
 

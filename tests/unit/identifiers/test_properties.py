@@ -57,9 +57,7 @@ def test_generated_cn_mobiles_are_found_canonically(data: st.DataObject, body: s
     assert normalise("phone", rendered) == f"+86{mobile}"
 
 
-@given(
-    data=st.data(), length=st.sampled_from([16, 19]), digits_=st.text("0123456789", min_size=16, max_size=16)
-)
+@given(data=st.data(), length=st.sampled_from([16, 19]), digits_=st.text("0123456789", min_size=16, max_size=16))
 def test_generated_luhn_cards_are_found_canonically(data: st.DataObject, length: int, digits_: str) -> None:
     partial = ("62" + digits_)[: length - 1]
     card = partial + luhn.calc_check_digit(partial)
@@ -117,9 +115,7 @@ def _base58check(payload: bytes) -> str:
 
 
 @given(data=st.data(), version=st.sampled_from([0, 5]), body=st.binary(min_size=20, max_size=20))
-def test_generated_btc_addresses_are_found_canonically(
-    data: st.DataObject, version: int, body: bytes
-) -> None:
+def test_generated_btc_addresses_are_found_canonically(data: st.DataObject, version: int, body: bytes) -> None:
     address = _base58check(bytes([version]) + body)
     text = data.draw(in_context(address, ["BTC: {}", "send 0.1 BTC to {} now", "比特币地址{}，"]))
     assert found(text) == {("crypto_btc", address)}

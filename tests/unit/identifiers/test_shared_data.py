@@ -20,9 +20,7 @@ from netwarden.core.identifiers.types._base58 import decode_check
 
 pytestmark = pytest.mark.shared_data
 
-SHARED = Path(
-    os.environ.get("NETWARDEN_SHARED_DATA", Path(__file__).resolve().parents[4] / "shared" / "data")
-)
+SHARED = Path(os.environ.get("NETWARDEN_SHARED_DATA", Path(__file__).resolve().parents[4] / "shared" / "data"))
 
 
 def _require(relative: str) -> Path:
@@ -38,9 +36,7 @@ def test_every_well_formed_sextortion_btc_address_validates() -> None:
     The exceptions are checked independently: each fails its own Base58Check checksum (33-character
     truncations of real addresses, and one hex string), so rejecting them is correct.
     """
-    addresses = [
-        line.strip() for line in _require("sextortion_btc_addresses/addresses.csv").read_text().splitlines()
-    ]
+    addresses = [line.strip() for line in _require("sextortion_btc_addresses/addresses.csv").read_text().splitlines()]
     addresses = [address for address in addresses if address]
     invalid = [address for address in addresses if not validate("crypto_btc", address)]
     print(f"sextortion_btc_addresses: {len(addresses)} addresses, {len(addresses) - len(invalid)} validate")

@@ -28,9 +28,7 @@ def test_a_list_after_one_cue() -> None:
     assert found("微信：kefu-01、kefu-02") == {("wechat", "kefu-01"), ("wechat", "kefu-02")}
 
 
-@pytest.mark.parametrize(
-    "text", ["他用微信转账 5000 元", "moved the chat to wechat and then", "微信群里认识的"]
-)
+@pytest.mark.parametrize("text", ["他用微信转账 5000 元", "moved the chat to wechat and then", "微信群里认识的"])
 def test_mentions_of_wechat_without_an_id(text: str) -> None:
     assert found(text) == set()
 

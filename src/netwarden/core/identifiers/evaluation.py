@@ -82,13 +82,7 @@ def evaluate(golden_rows: Iterable[Mapping[str, object]], extractor: Extractor) 
         expected = {(str(item["type"]), str(item["value"])) for item in _items(row)}
         found = {(match.type, match.value) for match in extractor(text)}
         for pair in expected | found:
-            hit = (
-                Score(tp=1)
-                if pair in expected and pair in found
-                else Score(fp=1)
-                if pair in found
-                else Score(fn=1)
-            )
+            hit = Score(tp=1) if pair in expected and pair in found else Score(fp=1) if pair in found else Score(fn=1)
             per_type[pair[0]] = per_type.get(pair[0], Score()) + hit
         if expected != found:
             errors.append(

@@ -43,9 +43,7 @@ def infer_role(text: str, start: int, end: int) -> Role:
     if last is not None:
         return "victim" if last == "victim" else "suspect"
     clause_end = _CLAUSE_END_RE.search(text, end, min(len(text), end + _AFTER_WINDOW))
-    after = _CUE_RE.search(
-        text, end, clause_end.start() if clause_end else min(len(text), end + _AFTER_WINDOW)
-    )
+    after = _CUE_RE.search(text, end, clause_end.start() if clause_end else min(len(text), end + _AFTER_WINDOW))
     if after is not None:
         return "victim" if after.lastgroup == "victim" else "suspect"
     return "unknown"

@@ -74,9 +74,7 @@ class Scan:
             if not self._letters_before_ok(run.start()) or not self._letters_after_ok(run):
                 continue
             plus = run.group().startswith("+")
-            parts = [
-                (m.start() + run.start(), m.end() + run.start()) for m in _DIGIT_PART_RE.finditer(run.group())
-            ]
+            parts = [(m.start() + run.start(), m.end() + run.start()) for m in _DIGIT_PART_RE.finditer(run.group())]
             parts = parts[:_MAX_PARTS]
             for i in range(len(parts)):
                 for j in range(i + 1, len(parts) + 1):

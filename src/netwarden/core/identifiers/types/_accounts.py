@@ -77,6 +77,4 @@ def _account(
     ):
         return None
     start = found.start("value")
-    return CuedAccount(
-        cue=cue, value=value, start=start, end=start + len(value), groups=groups or found.groupdict()
-    )
+    return CuedAccount(cue=cue, value=value, start=start, end=start + len(value), groups=groups or found.groupdict())

@@ -26,9 +26,7 @@ def _find(scan: Scan) -> Iterator[Candidate]:
         yield Candidate(
             "alipay", piece.digits, piece.start, piece.end, partial=not piece.whole_run, rank=80, group=group
         )
-        yield Candidate(
-            "phone", e164, piece.start, piece.end, partial=not piece.whole_run, rank=80, group=group
-        )
+        yield Candidate("phone", e164, piece.start, piece.end, partial=not piece.whole_run, rank=80, group=group)
     for start, end, address in email_matches(scan):
         if _ALIPAY_BEFORE_RE.search(scan.text, max(0, start - 20), start):
             group = f"alipay@{start}"

@@ -24,9 +24,7 @@ _BEFORE_CUE = (
 _AFTER_CUE = r"app|软件|平台|应用|客户端|贷款|借款|网贷|直播|聊天软件"
 _KNOWN = "|".join(re.escape(name) for name in known_app_names())
 _APP_RES = (
-    re.compile(
-        rf"(?:{_BEFORE_CUE})[^{_OPEN}\n。]{{0,10}}?[{_OPEN}](?P<name>{_NAME})[{_CLOSE}]", re.IGNORECASE
-    ),
+    re.compile(rf"(?:{_BEFORE_CUE})[^{_OPEN}\n。]{{0,10}}?[{_OPEN}](?P<name>{_NAME})[{_CLOSE}]", re.IGNORECASE),
     re.compile(
         rf"[{_OPEN}](?P<name>{_NAME})[{_CLOSE}][ \t]*"
         rf"(?:{_AFTER_CUE}|(?:上|里|中)?(?:借|贷|下载|注册|充值|申请))",
@@ -46,12 +44,8 @@ _APP_RES = (
     ),
 )
 # "《有钱花》和《闪电借》": a quoted name listed right after an app name is an app too.
-_LIST_NEXT_RE = re.compile(
-    rf"[ \t]*(?:和|、|与|跟|及|以及|,|，|and)[ \t]*[{_OPEN}](?P<name>{_NAME})[{_CLOSE}]"
-)
-_NOT_A_NAME_RE = re.compile(
-    r"[\d\s.\-]+|https?://.*|.*\.(?:com|cn|net|apk)|(?:app|APP|软件|平台|应用)", re.IGNORECASE
-)
+_LIST_NEXT_RE = re.compile(rf"[ \t]*(?:和|、|与|跟|及|以及|,|，|and)[ \t]*[{_OPEN}](?P<name>{_NAME})[{_CLOSE}]")
+_NOT_A_NAME_RE = re.compile(r"[\d\s.\-]+|https?://.*|.*\.(?:com|cn|net|apk)|(?:app|APP|软件|平台|应用)", re.IGNORECASE)
 
 
 def _find(scan: Scan) -> Iterator[Candidate]:

@@ -38,13 +38,9 @@ def _find(scan: Scan) -> Iterator[Candidate]:
                 valid=luhn_ok(digits),
             )
         elif piece.cue == "account" and len(digits) >= 16 and luhn_ok(digits):
-            yield Candidate(
-                "bank_card", digits, piece.start, piece.end, partial=not piece.whole_run, rank=CUED_RANK
-            )
+            yield Candidate("bank_card", digits, piece.start, piece.end, partial=not piece.whole_run, rank=CUED_RANK)
         elif piece.cue is None and len(digits) >= 16 and digits[0] in "3456" and luhn_ok(digits):
-            yield Candidate(
-                "bank_card", digits, piece.start, piece.end, partial=not piece.whole_run, rank=UNCUED_RANK
-            )
+            yield Candidate("bank_card", digits, piece.start, piece.end, partial=not piece.whole_run, rank=UNCUED_RANK)
 
 
 def normalise(value: str, region: str = "CN") -> str | None:

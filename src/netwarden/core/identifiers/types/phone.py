@@ -21,9 +21,7 @@ _SERVICE_CONTEXT_RE = re.compile(
     r"(?:text|txt|send|reply)\b[^\n]{0,20}?\bto)\W{0,3}$",
     re.IGNORECASE,
 )
-_SERVICE_AFTER_RE = re.compile(
-    r"\W{0,2}(?:报警|反诈|热线|客服|专线|举报|电话|hotline|helpline)", re.IGNORECASE
-)
+_SERVICE_AFTER_RE = re.compile(r"\W{0,2}(?:报警|反诈|热线|客服|专线|举报|电话|hotline|helpline)", re.IGNORECASE)
 # A listed service number (95588, 10086, 110) needs only some phone-ish word in its clause.
 _LISTED_CONTEXT_RE = re.compile(
     r"打|拨|电话|短信|客服|银行|热线|报警|反诈|联系|冒充|回拨|预警|通知|专线|"
@@ -158,9 +156,7 @@ def is_service(value: str) -> bool:
 def display(value: str) -> str:
     if is_service(value):
         return value
-    return phonenumbers.format_number(
-        phonenumbers.parse(value, None), phonenumbers.PhoneNumberFormat.INTERNATIONAL
-    )
+    return phonenumbers.format_number(phonenumbers.parse(value, None), phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
 def mask(value: str) -> str:

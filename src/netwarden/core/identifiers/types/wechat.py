@@ -25,9 +25,7 @@ def _find(scan: Scan) -> Iterator[Candidate]:
         )
         e164 = phone_from_digits(piece.digits, False, scan.region)
         if e164 is not None:
-            yield Candidate(
-                "phone", e164, piece.start, piece.end, partial=not piece.whole_run, rank=80, group=group
-            )
+            yield Candidate("phone", e164, piece.start, piece.end, partial=not piece.whole_run, rank=80, group=group)
     for account in find_cued_accounts(_WECHAT_ID_RE, scan.text):
         yield Candidate("wechat", account.value.lower(), account.start, account.end, rank=80)
 
