@@ -37,13 +37,15 @@ def ingest_reports_command(
     file: Path,
     unit: Annotated[str, typer.Option(help="Code of the unit the reports belong to.")] = "intake",
     encoding: EncodingOption = None,
-    rejected: Annotated[Path | None, typer.Option(help="Where to write rejected rows (default FILE.rejected.jsonl).")] = None,
+    rejected: Annotated[Path | None, typer.Option(
+        help="Where to write rejected rows (default: NAME.rejected.jsonl in the current directory).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Store the reports of a reports.jsonl / reports.csv file; a report_id stored already adds nothing."""
     settings = load_settings()
-    rejected_path = rejected or file.with_name(file.name + ".rejected.jsonl")
-    with unit_of_work(settings) as session, RejectionWriter(rejected_path) as writer, _progress() as bar:
+    rejected_path = rejected or Path(file.name + ".rejected.jsonl")
+    with (unit_of_work(settings) as session, RejectionWriter(rejected_path, create_empty=False) as writer,
+          _progress() as bar):
         task = bar.add_task(f"ingest {file.name}", total=_line_count(file) if file.is_file() else None)
         rows = read_reports(file, zone=settings.tz, encoding=encoding, max_text_chars=settings.max_text_chars,
                             max_line_bytes=settings.max_line_bytes)
@@ -52,8 +54,6 @@ def ingest_reports_command(
             unit_id=get_unit(session, unit).id, source="cli", source_file=file.name,
             on_rejected=writer.write, on_progress=lambda n: bar.advance(task, n), keep_row_results=False,
         )
-    if not writer.total:
-        rejected_path.unlink(missing_ok=True)
     summary = {"file": str(file), "created": outcome.created, "duplicates": outcome.duplicates,
                "rejected": outcome.rejected, "rejected_file": str(rejected_path) if writer.total else None,
                "rejected_by_code": dict(writer.counts)}

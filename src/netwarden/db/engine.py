@@ -38,3 +38,14 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
 
 def engine_from_settings(settings: Settings) -> Engine:
     return make_engine(settings.database_url)
+
+
+def dialect_insert(session: Session, table: Any) -> Any:
+    """An INSERT that understands ON CONFLICT on both SQLite and PostgreSQL."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+        return postgresql_insert(table)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table)

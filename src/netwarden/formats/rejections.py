@@ -38,24 +38,31 @@ class Rejection:
 class RejectionWriter:
     """Streams rejections to a JSONL file and keeps the counts for ``summary.json``."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, create_empty: bool = True) -> None:
+        """``create_empty=False`` writes the file only when a row is rejected."""
         self.path = path
+        self.create_empty = create_empty
         self.counts: Counter[str] = Counter()
         self.by_file: Counter[str] = Counter()
         self._handle: TextIO | None = None
 
     def __enter__(self) -> RejectionWriter:
+        if self.create_empty:
+            self._open()
+        return self
+
+    def _open(self) -> TextIO:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._handle = self.path.open("w", encoding="utf-8")
-        return self
+        return self._handle
 
     def __exit__(self, *exc: object) -> None:
         if self._handle:
             self._handle.close()
 
     def write(self, rejection: Rejection) -> None:
-        assert self._handle is not None, "use RejectionWriter as a context manager"
-        self._handle.write(json.dumps(rejection.to_dict(), ensure_ascii=False, default=str) + "\n")
+        handle = self._handle or self._open()
+        handle.write(json.dumps(rejection.to_dict(), ensure_ascii=False, default=str) + "\n")
         self.counts[rejection.code] += 1
         self.by_file[rejection.file] += 1
 

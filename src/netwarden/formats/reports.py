@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -12,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
+import orjson
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
@@ -130,8 +130,9 @@ def report_from_mapping(
                     [{"type": PydanticCustomError("timestamp", "{field}: {reason}", {"field": key, "reason": str(exc)}),
                       "loc": (key,), "input": prepared[key]}],
                 ) from None
-        elif key == "last_payment_at":
-            prepared[key] = None
+        else:
+            # An empty time is a missing one: received_at is then reported as missing.
+            prepared.pop(key, None)
     text = prepared.get("text")
     if isinstance(text, str):
         if not text.strip():
@@ -197,8 +198,8 @@ def _jsonl_rows(path: Path, codec: str, max_line_bytes: int) -> Iterator[tuple[i
         if not line.text.strip():
             continue
         try:
-            yield line.number, json.loads(line.text), None
-        except json.JSONDecodeError as exc:
+            yield line.number, orjson.loads(line.text), None
+        except orjson.JSONDecodeError as exc:
             yield line.number, None, Rejection(
                 path.name, line.number, None, "bad_json", f"malformed JSON: {exc.msg} at column {exc.colno}", line.text
             )

@@ -8,10 +8,11 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, case, func, insert, or_, select
+from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from netwarden.db.base import utcnow
+from netwarden.db.engine import dialect_insert
 from netwarden.db.models import Report, Unit
 from netwarden.domains.audit.service import record
 from netwarden.domains.reports.schemas import IngestOutcome, PublicReportForm, ReportFilters, ReportPage, RowResult
@@ -105,12 +106,15 @@ def _store_batch(
     session: Session, *, actor: Actor, batch: list[ParsedReport], unit_id: int, source: str,
     source_file: str | None, outcome: IngestOutcome, keep_row_results: bool,
 ) -> None:
-    ids = [parsed.report.report_id for parsed in batch]
-    stored = set(session.scalars(select(Report.report_id).where(Report.unit_id == unit_id, Report.report_id.in_(ids))))
-    fresh = [parsed for parsed in batch if parsed.report.report_id not in stored]
+    # ON CONFLICT DO NOTHING lets the unique (unit_id, report_id) index decide what is new, in
+    # one statement per batch, without a lookup whose plan degrades as a big import grows.
+    statement = (dialect_insert(session, Report)
+                 .on_conflict_do_nothing(index_elements=["unit_id", "report_id"])
+                 .returning(Report.report_id))
+    values = [_row_values(p, unit_id=unit_id, source=source, source_file=source_file) for p in batch]
+    created = set(session.scalars(statement, values))
+    fresh = [parsed for parsed in batch if parsed.report.report_id in created]
     if fresh:
-        session.execute(insert(Report), [_row_values(p, unit_id=unit_id, source=source, source_file=source_file)
-                                         for p in fresh])
         record(session, actor=actor, action="reports.ingested", target_type="report_batch", unit_id=unit_id,
                after={"count": len(fresh), "source": source, "file": source_file,
                       "report_ids": [p.report.report_id for p in fresh]})
@@ -118,7 +122,7 @@ def _store_batch(
     outcome.duplicates += len(batch) - len(fresh)
     if keep_row_results:
         outcome.rows.extend(
-            RowResult(p.line, p.report.report_id, "duplicate" if p.report.report_id in stored else "created")
+            RowResult(p.line, p.report.report_id, "created" if p.report.report_id in created else "duplicate")
             for p in batch
         )
 
