@@ -1,0 +1,9 @@
+"""The project's own world simulator: a campaign's input files plus the ground truth behind them.
+
+`simulate(seed, scale, out_dir)` writes reports, transactions, calls, contacts, posts, loans
+and complaints per the data contract, and `out_dir/truth/` (see truth/README.md there).
+"""
+
+from netwarden.sim.simulate import SimSummary, simulate
+
+__all__ = ["SimSummary", "simulate"]

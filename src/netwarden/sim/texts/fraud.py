@@ -1,0 +1,40 @@
+"""Other online fraud (刷单, fake customer service, investment, game trading)."""
+
+ZH = [
+    ("open", [
+        "{when}有人自称{brand}客服打电话给我，说我的订单有问题要退款。",
+        "{when}在{platform}看到刷单兼职，做任务返佣金，对方{contact}。",
+        "{when}网上认识一个人拉我进了投资群，说跟着老师炒币稳赚。",
+        "我在游戏里卖装备，买家让我到一个交易网站{site}上交易。",
+        "{when}收到短信说我的快递丢了要理赔，让我加{contact}。",
+        "{when}有人冒充我领导加我{contact}，让我帮忙转账。",
+    ]),
+    ("process", [
+        "对方让我下载{app}共享屏幕，说要指导我操作。",
+        "对方发了个链接{link}让我注册，一开始确实返了钱。",
+        "客服说要先交保证金才能提现，又说账户冻结要解冻。",
+        "前几单小额都返了，后面说要连做三单才能一起结算。",
+        "",
+    ]),
+    ("pay", [
+        "我先后转了{amount}到{payee}。",
+        "一共被骗{amount}，收款账户是{payee}。",
+        "按对方指示转了{n}笔，总计{amount}。",
+    ]),
+    ("after", ["后来对方就把我拉黑了。", "平台也打不开了。", "我才发现被骗了。", ""]),
+]
+
+EN = [
+    ("open", [
+        "{when} someone claiming to be from {brand} support called me about a refund.",
+        "I joined an online \"investment group\" {when}; the contact was {contact}.",
+        "I saw a part-time job ad to like videos for commission; they added me on {contact}.",
+    ]),
+    ("process", [
+        "They asked me to install {app} and share my screen.",
+        "They sent me a link {link} to register; small payouts came first.",
+        "",
+    ]),
+    ("pay", ["I transferred {amount} to {payee}.", "In total I lost {amount} over {n} transfers."]),
+    ("after", ["Then they blocked me.", "The website is gone now.", ""]),
+]

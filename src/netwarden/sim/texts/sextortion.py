@@ -1,0 +1,125 @@
+"""裸聊敲诈 / sextortion narratives: bait, move off-platform, trojan app, threat, payment, aftermath."""
+
+ZH = [
+    ("bait", [
+        "{when}在{platform}上有个女的主动加我，头像很漂亮，聊了没几句就开始暧昧。",
+        "我是在{platform}刷到一个美女主播，她私信我说可以“私下聊聊”。",
+        "{when}{platform}上一个自称{age_claim}的女生加我好友，说是同城的，想交个朋友。",
+        "事情是这样的，{when}有人通过{platform}“附近的人”加了我，对方{contact}，说话很直接。",
+        "本人{when}在{platform}认识了一个网友，对方发了很多自拍，很快就聊到那方面去了。",
+        "{platform}上有个账号一直给我点赞留言，后来私聊，对方说一个人在家很无聊。",
+        "前几天在{platform}看直播，有个女的加我{contact}，说想跟我视频。",
+        "我被一个网名叫“{nick}”的人加了，一开始以为是正常交友。",
+    ]),
+    ("move", [
+        "聊了一会她让我加她{contact}，说{platform}不方便。",
+        "后来对方让我换到{contact}上聊，说那边可以视频。",
+        "她说这个平台会封号，叫我加{contact}继续聊。",
+        "然后转到了另一个号上聊天（{contact}），语气一下子就变了。",
+        "对方很快把我拉到{contact}，说那里更私密。",
+    ]),
+    ("install", [
+        "她说她那边声音有问题，发给我一个{link}让我下载{app}，用邀请码进去视频。",
+        "对方让我装一个叫{app}的软件，说在里面视频不会被录，我就装了。",
+        "她发来一个下载链接{link}，说是她们的直播间，必须装了才能看。",
+        "装了{app}以后要我授权通讯录，说是注册需要，我没多想就点了同意。",
+        "按她说的下了{app}（下载地址{link}），进去以后什么内容都没有。",
+        "她说微信视频会卡，让我下载{app}，安装的时候提示要读取通讯录。",
+        "对方发了个安装包，名字叫{app}，装上就闪退了，现在想想就是木马。",
+    ]),
+    ("video", [
+        "视频的时候她诱导我脱衣服做了不雅动作，当时没想到会被录下来。",
+        "视频里她先脱了，然后让我也脱，我一时糊涂就照做了。",
+        "和对方裸聊了大概{minutes}分钟，然后对面突然挂断。",
+        "视频聊天没几分钟画面就卡住了，其实对面一直在录屏。",
+    ]),
+    ("threat", [
+        "挂了视频马上就有人{contact}发来我的视频截图和我通讯录的截图，说不给钱就群发给我{relation}。",
+        "对方把我的不雅视频发过来，还列出我{relation}的电话，说{minutes}分钟内不转{amount}就发到家族群。",
+        "对方威胁说视频已经剪好了，要发到我单位群和朋友圈，让我“花钱消灾”。",
+        "随后一个新号{contact}联系我，说我的通讯录他们已经导出来了，不转钱就发给里面所有人。",
+        "他们说别想着报警，他们在国外，警察管不到，还说拉黑一次多要钱。",
+        "对方发来一段我的视频，说“给你十分钟考虑，我在倒计时”。",
+        "他们念出了我{relation}的名字和电话，问我要不要先发给她看看。",
+        "对方说视频已经传到网站上了，想下架就得交钱。",
+    ]),
+    ("pay", [
+        "我很害怕，先后往{payee}转了{n}次，一共{amount}。",
+        "我按他们要求转了{amount}到{payee}，对方说转了就删。",
+        "第一次转了{amount}，收款的是{payee}。",
+        "我用{pay_channel}给对方转了{amount}，对方给的收款账户是{payee}。",
+        "钱打到了这个账户：{payee}，一共{amount}，最后一笔是{last_pay}。",
+        "他们让我把钱转到{payee}，我分{n}笔转完了，总共{amount}。",
+        "前前后后被骗了{amount}，都是按对方说的扫码转的。",
+        "我一共给了对方{amount}，最后一次转账是{last_pay}。",
+    ]),
+    ("after", [
+        "转完以后又说删视频要{amount2}，删通讯录另外要钱，删备份还要，根本没完。",
+        "钱转过去后对方还是不满足，又让我去网贷凑钱。",
+        "现在对方把我拉黑了，我不知道视频有没有被删。",
+        "对方换了一个号{contact}继续找我要钱，说原来的号被封了。",
+        "我没再转钱，对方就开始给我的{relation}发消息了。",
+        "之后他们说还要{amount2}，不然还是会发出去。",
+    ]),
+    ("plea", [
+        "请警察帮帮我，我不敢告诉家里人。",
+        "希望能追回损失，也希望抓住这些人。",
+        "我现在很害怕，晚上睡不着，求求你们帮帮我。",
+        "我知道自己也有错，但是实在没办法了，请帮我处理。",
+        "麻烦尽快处理，对方说今晚还要发。",
+        "",
+    ]),
+]
+
+EN = [
+    ("bait", [
+        "{when} a girl added me on {platform}. She said she was {age_claim} and lived nearby.",
+        "I got a follow request on {platform} from a pretty girl I didn't know, and we started chatting.",
+        "Someone with the name \"{nick}\" messaged me on {platform} {when}. It felt friendly at first.",
+        "{when} I met someone on {platform} who quickly started flirting with me ({contact}).",
+        "A profile on {platform} kept liking my posts and then DMed me asking to video chat.",
+    ]),
+    ("move", [
+        "She asked me to move to {contact} because {platform} was \"not private\".",
+        "Then she told me to add her on {contact} so we could video call.",
+        "After a few messages we switched to another app, {contact}.",
+    ]),
+    ("install", [
+        "She sent a link ({link}) and said I needed {app} to see her live stream.",
+        "She said her sound was broken and I should install {app} with an invite code.",
+        "I was told to download {app} from {link}. It asked for access to my contacts.",
+    ]),
+    ("video", [
+        "During the video call she convinced me to undress. I didn't know it was being recorded.",
+        "I sent some pictures of myself because I thought we were dating.",
+        "We were on camera for maybe {minutes} minutes before the call dropped.",
+    ]),
+    ("threat", [
+        "Right after, {contact} sent me the recording and a list of my followers "
+        "and said they would send it to my {relation} unless I paid {amount}.",
+        "They said I had {minutes} minutes or the video goes to everyone on my contact list.",
+        "The account threatened to tag my school and my {relation} and make it go viral.",
+        "They sent a screenshot of my {relation}'s profile and said she would get it first.",
+        "He wrote \"I recorded everything. Pay or your life is over.\"",
+        "They said going to the police would not help because they are overseas.",
+    ]),
+    ("pay", [
+        "I paid {amount} to {payee}.",
+        "I was scared and sent {amount} in {n} payments to {payee}.",
+        "They gave me {payee} and I sent {amount} through {pay_channel}.",
+        "In total I sent {amount}. The last payment was {last_pay}.",
+    ]),
+    ("after", [
+        "After I paid they asked for {amount2} more to \"delete the backup\".",
+        "They keep asking for more money and now message me from {contact}.",
+        "I blocked them but I am afraid they will still post it.",
+        "They told me to borrow money if I don't have it.",
+    ]),
+    ("plea", [
+        "Please help, I don't know what to do.",
+        "I am {age} and I can't tell my parents.",
+        "I feel like there is no way out.",
+        "I want these people stopped.",
+        "",
+    ]),
+]
