@@ -1,6 +1,10 @@
 """Classification throughput: reports per second per core, end to end (rules + model + priority).
 
-Run:  .venv/bin/python benchmarks/bench_classify.py [--repeat N]
+Run:  .venv/bin/python benchmarks/bench_classify.py [--repeat N] [--real-data]
+
+--real-data also prints the real-data figures of docs/classification.md (share of each
+telecom_fraud_texts_5 class and of SMS Spam Collection ham that get a crime label, and the rule
+codes seen most in the errors), reading ../shared/data or $NETWARDEN_SHARED_DATA.
 
 Texts: every corpus text (Chinese, English, mixed; ~20 to ~250 characters), plus the same texts
 concatenated into ~600-character narratives. CPU time (time.process_time) is reported besides wall
@@ -11,14 +15,23 @@ Not collected by pytest (file name does not start with test_).
 from __future__ import annotations
 
 import argparse
+import csv
 import json
+import os
 import time
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from netwarden.core.classify import Classifier
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+SHARED = Path(os.environ.get("NETWARDEN_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
+TELECOM = [("label00-last.csv", "utf-8", "marketing (label 0)", False),
+           ("label01-last.csv", "utf-8", "impersonating police/officials (1)", True),
+           ("label02-last.csv", "utf-8", "loan fraud (2)", True),
+           ("label03-last.csv", "utf-8", "fake customer service (3)", True),
+           ("label04-last.csv", "gb18030", "impersonating leaders/acquaintances (4)", True)]
 
 
 def _texts() -> list[str]:
@@ -38,9 +51,34 @@ def _measure(classifier: Classifier, texts: list[str], repeat: int) -> tuple[flo
     return n / (time.perf_counter() - wall_start), n / (time.process_time() - cpu_start)
 
 
+def _telecom_texts(name: str, encoding: str) -> list[str]:
+    with (SHARED / "telecom_fraud_texts_5" / name).open(encoding=encoding, newline="") as handle:
+        reader = csv.reader(handle)
+        column = next(reader).index("content")
+        return [row[column] for row in reader if row and row[column].strip()]
+
+
+def _real_data(classifier: Classifier) -> None:
+    sets = [(label, _telecom_texts(name, encoding), is_crime) for name, encoding, label, is_crime in TELECOM]
+    ham_path = SHARED / "sms_spam_collection" / "SMSSpamCollection"
+    ham = [line.split("\t", 1)[1] for line in ham_path.read_text(encoding="utf-8").splitlines()
+           if line.startswith("ham\t") and line.split("\t", 1)[1].strip()]
+    sets.append(("SMS Spam Collection ham", ham, False))
+    for label, texts, is_crime in sets:
+        results = [classifier.classify(text) for text in texts]
+        crime = sum(result.crime_type != "none" for result in results)
+        wrong = [r for r in results if (r.crime_type == "none") == is_crime]
+        codes = Counter(reason.code for r in wrong for reason in r.reasons if reason.label != "priority")
+        predicted = Counter(r.crime_type for r in results)
+        print(f"{label:40s} n={len(texts):5d} crime label {crime / len(texts):7.2%}  "
+              f"labels {dict(predicted.most_common(4))}")
+        print(f"{'':40s} codes in the {len(wrong)} errors: {dict(codes.most_common(6))}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--real-data", action="store_true", help="also print the real-data figures")
     args = parser.parse_args()
     classifier = Classifier.load_default()
     short = _texts()
@@ -55,6 +93,8 @@ def main() -> None:
     start = time.process_time()
     classifier.classify(big)
     print(f"1 MB text (1,000,000 chars): {time.process_time() - start:.3f} s CPU")
+    if args.real_data:
+        _real_data(classifier)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
-"""Golden cases (tests/golden/classify_cases.jsonl): hand-written reports that are not in the
-corpus, each with the primary label and priority an officer would expect. Reviewed as diffs."""
+"""Golden cases: hand-written reports that are not in the corpus and not made by its generator.
+classify_cases.jsonl carries the primary label and the priority an officer would expect;
+classify_narratives.jsonl (long narratives, hotline notes, referrals) the primary label. Reviewed
+as diffs."""
 
 from __future__ import annotations
 
@@ -11,8 +13,15 @@ import pytest
 
 from netwarden.core.classify import Classifier
 
-GOLDEN = Path(__file__).resolve().parents[2] / "golden" / "classify_cases.jsonl"
-CASES = [json.loads(line) for line in GOLDEN.read_text(encoding="utf-8").splitlines() if line.strip()]
+GOLDEN = Path(__file__).resolve().parents[2] / "golden"
+
+
+def _load(name: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in (GOLDEN / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+CASES = _load("classify_cases.jsonl")
+NARRATIVES = _load("classify_narratives.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
@@ -23,3 +32,9 @@ def test_golden_case(classifier: Classifier, case: dict[str, object]) -> None:
     result = classifier.classify(str(case["text"]), victim_age=int(str(age)) if age is not None else None,
                                  **timestamps)
     assert (result.crime_type, result.priority) == (case["primary"], case["priority"]), result.scores
+
+
+@pytest.mark.parametrize("case", NARRATIVES, ids=[case["id"] for case in NARRATIVES])
+def test_golden_narrative(classifier: Classifier, case: dict[str, object]) -> None:
+    result = classifier.classify(str(case["text"]))
+    assert result.crime_type == case["primary"], result.scores

@@ -42,6 +42,7 @@ ELEMENT_CASES = [
     ("MC_DEMAND", "给个私了价", "he wants us to settle"),
     ("MC_BULK_BUYING", "一个人买了30件", "he ordered 40 units"),
     ("MC_PROTECTION", "交保护费就没人找麻烦", "display our badge and no one else will bother you"),
+    ("PB_DELETION_SERVICE", "删帖报价：微博一条800，包删", "a takedown service for negative reviews"),
     ("PB_NEGATIVE_CONTENT", "发了一篇负面文章", "they wrote a hit piece"),
     ("PB_MEDIA_PERSONA", "自称内参记者", "a reporter called"),
     ("PB_PAY_TO_DELETE", "交钱就删，不交接着发", "pay and it's deleted"),
