@@ -70,10 +70,10 @@ def _local(day_start: int, hour: float) -> int:
 
 def _reminders(rng: random.Random, log: CallLog, loan: Loan, debtor: str, numbers: list[str]) -> list[Row]:
     rows: list[Row] = []
-    t = loan.schedule[min(len(loan.schedule) - 1, 1)][0] + DAY
+    t = loan.schedule[1][0]  # the instalment paid late
     for _ in range(rng.randint(1, 4)):
-        t += int(rng.uniform(3, 9) * DAY)
-        if t >= END:
+        t += int(rng.uniform(1, 5) * DAY)
+        if t >= min(END, loan.payments[1][0]):
             break
         caller = rng.choice(numbers)
         log.callers[caller].debtors.add(debtor)

@@ -135,6 +135,7 @@ def _chain(world: World, rng: random.Random, book: LoanBook, apps: list[tuple[st
 
 
 def _licensed(world: World, rng: random.Random, book: LoanBook, grey: bool) -> None:
+    """An instalment loan, fully repaid by the end of the world; a quarter paid one instalment late."""
     app = rng.choice(GREY if grey else LICENSED)
     principal = float(rng.choice((3000, 5000, 8000, 10000, 20000, 50000)))
     months = rng.choice((3, 6, 6, 12, 12, 24))
@@ -142,17 +143,18 @@ def _licensed(world: World, rng: random.Random, book: LoanBook, grey: bool) -> N
     fee = float(round(principal * rng.uniform(0.0, 0.02), -1)) if rng.random() < 0.4 else 0.0
     r = annual / 12
     instalment = round(principal * r / (1 - (1 + r) ** -months), 2)
-    t = WORLD_START + int(rng.uniform(-120, WORLD_DAYS - 30) * DAY)
+    last_due = WORLD_START + int(rng.uniform(20, WORLD_DAYS - 25) * DAY)
+    t = last_due - int(round(months * MONTH_DAYS * DAY))
     schedule = [(t + int(round((k + 1) * MONTH_DAYS * DAY)), instalment) for k in range(months)]
-    now = WORLD_START + WORLD_DAYS * DAY
-    payments = [(at - int(rng.uniform(0, 48) * HOUR), amt, "") for at, amt in schedule if at <= now]
+    late = rng.random() < 0.25
+    payments = [(at - int(rng.uniform(0, 48) * HOUR), amt, "") for at, amt in schedule]
+    if late:
+        payments[1] = (schedule[1][0] + int(rng.uniform(5, 20) * DAY), payments[1][1], "")
     loan = Loan(world.next_id("L", 7), app[0], app[1], "phone:" + world.ids.phone(), principal, principal - fee, t,
                 schedule, payments, [("服务费", fee)] if fee else [], kind="grey" if grey else "licensed")
-    if not loan.payments:
-        return
     book.loans.append(loan)
-    if rng.random() < 0.25:
-        book.debtors.append((loan.borrower, loan))  # reminders only: a licensed lender's debtor
+    if late:
+        book.debtors.append((loan.borrower, loan))  # reminders only: a licensed lender's late payer
 
 
 def generate(world: World, rng: random.Random, plans: list[ReportPlan]) -> LoanBook:

@@ -87,8 +87,9 @@ class Narrator:
         self.queues: dict[str, deque[str]] = {k: deque() for k in set(CATEGORY.values())}
         for ident in facts.suspect_ids:
             self.queues[CATEGORY[ident.partition(":")[0]]].append(ident)
-        self.hubs: deque[str] = deque(facts.hub_ids)
-        self.queues["hub"] = self.hubs
+        # only phone hubs fit templates like "请致电客服{hub}"; the rest get typed hub phrases
+        self.hubs: deque[str] = deque(h for h in facts.hub_ids if not h.startswith("phone:"))
+        self.queues["hub"] = deque(h for h in facts.hub_ids if h.startswith("phone:"))
 
     def money(self, amount: float) -> str:
         a = int(round(amount))
@@ -131,6 +132,8 @@ class Narrator:
         money, need = needs_of(template)
         if money and self.facts.amount <= 0:
             return False
+        if self.facts.payments < 2 and "n" in slots_of(template):
+            return False  # "sent it in 1 payments" reads wrong
         return all(len(self.queues[q]) >= n for q, n in need)
 
     def fill(self, template: str) -> str:
@@ -198,16 +201,26 @@ class Narrator:
             else:
                 text = rng.choice(c.VICTIM_CUED_ZH if zh else c.VICTIM_CUED_EN).format(x=self.write(ident))
             self.insert(sentences, text, tail_bias=0.5)
+        self.hubs.extend(self.queues["hub"])
         while self.hubs:
-            written = self.write(self.hubs.popleft())
-            self.insert(sentences, rng.choice(c.HUB_ZH if zh else c.HUB_EN).format(x=written), tail_bias=0.4)
+            hub = self.hubs.popleft()
+            phrases = c.HUB_PHRASES[(hub.partition(":")[0], self.lang)]
+            self.insert(sentences, rng.choice(phrases).format(x=self.write(hub)), tail_bias=0.4)
         if zh and self.facts.mixed and sentences:
             i = rng.randrange(len(sentences))
             sentences[i] = rng.choice(c.MIX_INSERTS) + sentences[i]
-        if not zh:
-            sentences = [s[0].upper() + s[1:] for s in sentences if s]
+        sentences = [_finish(s, zh) for s in sentences if s]
         joiner = rng.choice(("", "", "", "\n", " ")) if zh else rng.choice((" ", " ", "\n"))
         return joiner.join(s for s in sentences if s)
+
+
+def _finish(sentence: str, zh: bool) -> str:
+    """Sentences end with punctuation, so a number at the end never runs into the next sentence."""
+    if not zh:
+        sentence = sentence[0].upper() + sentence[1:]
+    if sentence[-1] not in "。！？!?.）)」”\"":
+        sentence += "。" if zh else "."
+    return sentence
 
 
 def narrate(rng: random.Random, facts: StoryFacts) -> str:

@@ -145,6 +145,8 @@ def plan_series(world: World, rng: random.Random, gang: Gang, series: Series) ->
         ids = _mentions(rng, series, gang, crime_type, t, payments)
         if rng.random() < NO_IDENTIFIER_SHARE:
             ids = [i for i in ids if i.startswith("app_name:")]
+        elif not any(_strong(i) for i in ids):
+            ids.append(_one_strong(rng, series, t, payments))
         last = payments[-1].at if payments else t
         received = last + int(rng.expovariate(1 / 30.0) * HOUR) + 600
         types = ("violent_collection", "loan_trap") if crime_type == "violent_collection" else (crime_type,)
@@ -155,6 +157,15 @@ def plan_series(world: World, rng: random.Random, gang: Gang, series: Series) ->
         plans.append(plan)
     _bridge(rng, plans)
     return plans
+
+
+def _one_strong(rng: random.Random, series: Series, t: int, payments: list[Payment]) -> str:
+    """Most victims quote at least one number, account or handle; pick what this series exposes most."""
+    if payments and rng.random() < 0.5:
+        return payments[0].payee
+    slots = [s for s in series.slots.values() if s.name not in ("app", "site")]
+    slot = rng.choices(slots, [s.mention_p + 0.1 for s in slots])[0]
+    return slot.at(t).ident
 
 
 def _strong(ident: str) -> bool:

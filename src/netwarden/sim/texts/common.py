@@ -54,9 +54,15 @@ VICTIM_BARE: dict[tuple[str, str], tuple[str, ...]] = {
 VICTIM_CUED_ZH = ("本人联系方式：{x}。", "联系我：{x}", "我的{x}。")
 VICTIM_CUED_EN = ("Contact me: {x}", "Mine: {x}.")
 
-HUB_ZH = ("我打了{x}问过，说让我报警。", "后来{x}的反诈专线给我打电话了。", "我给{x}打电话冻结了卡。",
-    "在{x}上也投诉了。",
-          "中间我还打过{x}客服。", "我已经打过{x}。")
-HUB_EN = ("I called {x} already.", "I also reported it to {x}.", "The bank hotline {x} told me to report here.")
+# How unrelated reports mention hubs: calling a service line, a big platform, a common app.
+HUB_PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("phone", "zh"): ("我打了{x}问过，说让我报警。", "后来{x}的反诈专线给我打电话了。", "我给{x}打电话冻结了卡。", "中间我还打过{x}客服。",
+                      "我已经打过{x}。"),
+    ("phone", "en"): ("I called {x} already.", "The hotline {x} told me to report here."),
+    ("domain", "zh"): ("在{x}上也投诉了。", "东西是在{x}买的。", "对方自称是{x}的客服。"),
+    ("domain", "en"): ("I also reported it to {x}.", "I bought it on {x}.", "They said they were from {x} support."),
+    ("app_name", "zh"): ("对方让我下载{x}开共享屏幕。", "还让我装了{x}。", "中间用{x}开过会。"),
+    ("app_name", "en"): ("They had me install {x} and share my screen.", "They asked me to join a {x} call."),
+}
 
 MIX_INSERTS = ("他说 send money now，", "对方一直说 hurry up，", "OMG 我真的很怕，", "对方说 no police，")
