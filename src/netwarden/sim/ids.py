@@ -131,7 +131,9 @@ class IdentifierFactory:
 
     def phone(self, *, virtual: bool = False) -> str:
         prefixes = VIRTUAL_PREFIXES if virtual else MOBILE_PREFIXES
-        return self._unique(lambda: "+86" + self.rng.choice(prefixes) + self._digits(8))
+        # "000" after the operator prefix marks the number as invented (as in examples/), while
+        # leaving millions of distinct valid numbers for large worlds.
+        return self._unique(lambda: "+86" + self.rng.choice(prefixes) + "000" + self._digits(5))
 
     def foreign_phone(self) -> str:
         def make() -> str:

@@ -40,6 +40,12 @@ def test_identifiers_in_truth_are_written_in_the_text(world: SimWorld) -> None:
     assert checked > 2000
 
 
+def _root(parent: dict[str, str], x: str) -> str:
+    while parent.setdefault(x, x) != x:
+        x = parent[x]
+    return x
+
+
 def test_series_are_linkable_and_never_share_strong_identifiers(world: SimWorld) -> None:
     """Within a true series, reports connect through suspect identifiers; across series they never do."""
     owner: dict[str, str] = {}
@@ -55,16 +61,11 @@ def test_series_are_linkable_and_never_share_strong_identifiers(world: SimWorld)
     linked = total = 0
     for reports in members.values():
         parent: dict[str, str] = {}
-
-        def find(x: str) -> str:
-            while parent.setdefault(x, x) != x:
-                x = parent[x]
-            return x
         for ids in reports:
-            ids = sorted(ids)
-            for other in ids[1:]:
-                parent[find(other)] = find(ids[0])
-        sizes = Counter(find(sorted(ids)[0]) for ids in reports if ids)
+            ordered = sorted(ids)
+            for other in ordered[1:]:
+                parent[_root(parent, other)] = _root(parent, ordered[0])
+        sizes = Counter(_root(parent, sorted(ids)[0]) for ids in reports if ids)
         linked += max(sizes.values(), default=0)
         total += len(reports)
     assert linked / total > 0.95
@@ -108,7 +109,8 @@ def test_loan_truth_apr_matches_the_cash_flows(world: SimWorld) -> None:
         kinds[t["kind"]] += 1
         start = datetime.fromisoformat(loan["disbursed_at"])
         period = t["period_days"]
-        out = [(p["at"], p["amount"]) for p in loan["payments"]] or [(s["due_at"], s["amount"]) for s in loan["schedule"]]
+        out = [(p["at"], p["amount"]) for p in loan["payments"]]
+        out = out or [(s["due_at"], s["amount"]) for s in loan["schedule"]]
         flows = [(0.0, loan["received"])]
         flows += [((datetime.fromisoformat(at) - start).total_seconds() / 86400 / period, -a) for at, a in out]
         p = _periodic_rate(flows)

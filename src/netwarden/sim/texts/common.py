@@ -56,7 +56,8 @@ VICTIM_CUED_EN = ("Contact me: {x}", "Mine: {x}.")
 
 # How unrelated reports mention hubs: calling a service line, a big platform, a common app.
 HUB_PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
-    ("phone", "zh"): ("我打了{x}问过，说让我报警。", "后来{x}的反诈专线给我打电话了。", "我给{x}打电话冻结了卡。", "中间我还打过{x}客服。",
+    ("phone", "zh"): ("我打了{x}问过，说让我报警。", "后来{x}的反诈专线给我打电话了。", "我给{x}打电话冻结了卡。",
+        "中间我还打过{x}客服。",
                       "我已经打过{x}。"),
     ("phone", "en"): ("I called {x} already.", "The hotline {x} told me to report here."),
     ("domain", "zh"): ("在{x}上也投诉了。", "东西是在{x}买的。", "对方自称是{x}的客服。"),
