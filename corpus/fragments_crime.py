@@ -157,6 +157,8 @@ VIOLENT_COLLECTION = {
             "open": ZH_REPORT_OPEN,
             "debt": ["我在网贷平台有一笔欠款逾期了，", "我之前借的钱晚还了几天，", "我{date}的贷款逾期{days}天，",
                      "我朋友借了网贷没还，", "我信用卡有欠款，"],
+            "trap": ["那笔网贷借{amount}到手只扣剩一半多，7天就要还全款，还不上又被推去别的平台借，",
+                     "借条上写的钱比我实际拿到的多一倍，到期前一天还款通道就关了，"],
             "harass": ["催收开始爆我通讯录，给我所有联系人发短信说我是老赖，",
                        "一天上百个陌生号码打进来，手机完全没法用，是呼死你，",
                        "他们把我的照片P成遗照发到我亲戚群里，", "把我的头像P到裸照上发给我同事，",
@@ -175,7 +177,7 @@ VIOLENT_COLLECTION = {
                     "已把你拉进群，群里都是你通讯录的人。", "今晚会有人给你送礼物，花圈已经订好了。",
                     "你老婆你爸的电话我都有，你自己看着办。", "法院传票：明日强制执行，拒不配合拘留15天。"],
             "_recipes": [["open", "debt", "harass", "threat", "close"], ["open", "debt", "harass", "harass", "close"],
-                         ["sms"], ["sms", "sms"], ["open", "harass", "threat"]],
+                         ["sms"], ["sms", "sms"], ["open", "harass", "threat"], ["open", "trap", "harass", "threat"]],
         },
         "en": {
             "open": EN_REPORT_OPEN,
@@ -204,7 +206,7 @@ VIOLENT_COLLECTION = {
             "_recipes": [["mix"]],
         },
     },
-    "extra_labels": {},
+    "extra_labels": {"trap": "loan_trap"},
 }
 
 MALICIOUS_CLAIM = {
@@ -266,6 +268,8 @@ PUBLICITY_BLACKMAIL = {
                       "说交钱就删，不交明天接着发，", "要我们交舆情服务费，每年{amount}，保证不再有负面，",
                       "说只要签个合作协议，文章可以撤下来，", "报价删帖每条{amount2}元，72小时内删除，",
                       "说我们马上要融资了，这时候出负面可不好，暗示要给钱，"],
+            "bury": ["还推销“负面压制”服务，说可以雇人发一批正面稿、刷评论把负面沉下去，按条收费，",
+                     "另外报价找水军在各平台统一发帖带节奏，一条{amount2}元，"],
             "threat": ["还说另外准备了五篇，从不同角度深度剖析，", "说不合作的话只能向监管部门反映，",
                        "说文章已经被转载{count}次，只有他们能撤干净，", "说服务到期不续费原来的稿子会重新上线，", ""],
             "close": ["我们怀疑是有偿删帖团伙。", "这是不是敲诈？", "我们保留了聊天记录和合同。", ""],
@@ -273,7 +277,8 @@ PUBLICITY_BLACKMAIL = {
                     "签个年度合作协议{amount}，保证不再有负面。", "删帖报价：每条{amount2}元，72小时内删除，不成功不收费。",
                     "你们马上要上市了吧，这时候出负面可不好，考虑一下合作。",
                     "服务到期了，续费吗？不续费原来的稿子会重新上线。"],
-            "_recipes": [["open", "post", "offer", "threat", "close"], ["sms"], ["open", "post", "offer"]],
+            "_recipes": [["open", "post", "offer", "threat", "close"], ["sms"], ["open", "post", "offer"],
+                         ["open", "post", "offer", "bury", "close"]],
         },
         "en": {
             "open": ["Company report: ", "We are {company_en}. ", "Our legal team reports: ", "Platform referral - a business reports: "],
@@ -293,7 +298,7 @@ PUBLICITY_BLACKMAIL = {
             "_recipes": [["open", "post", "offer", "threat", "close"], ["sms"]],
         },
     },
-    "extra_labels": {},
+    "extra_labels": {"bury": "troll_network"},
 }
 
 TROLL_NETWORK = {

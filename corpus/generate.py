@@ -119,9 +119,8 @@ def _make_examples(label: str, spec: dict[str, object], rng: random.Random) -> l
     banks = spec["banks"]
     assert isinstance(banks, dict)
     recipes = _builders_for(banks)
-    weights = [0.6 / max(1, sum(1 for r in recipes if r[0] == "zh")) if r[0] == "zh" else
-               (0.3 / max(1, sum(1 for r in recipes if r[0] == "en")) if r[0] == "en" else
-                0.1 / max(1, sum(1 for r in recipes if r[0] == "mixed"))) for r in recipes]
+    share = {"zh": 0.55, "en": 0.38, "mixed": 0.07}  # of the label's examples, before deduplication
+    weights = [share[lang] / sum(1 for r in recipes if r[0] == lang) for lang, _, _ in recipes]
     extra_labels = spec.get("extra_labels", {})
     assert isinstance(extra_labels, dict)
     seen: set[str] = set()

@@ -1,7 +1,8 @@
 """Rules + model → scores, labels, priority and reasons for one report.
 
 Combination, per crime label: score = (1 − (1 − p_model)(1 − r_rules)) × damping, where damping is
-the product of the hard-negative framing factors (news, education, marketing, official reminder).
+the product of the hard-negative framing factors (news, education, marketing, promotion, official
+reminder; the commercial ones do not damp a label whose legal pattern is complete).
 `none` scores 1 − max(crime scores). A crime label applies when its score reaches LABEL_THRESHOLD;
 the primary label is the highest applying crime label, else `none`.
 """
@@ -33,9 +34,10 @@ def _analysed_text(text: str, messages: Sequence[str]) -> str:
     return joined[:MAX_ANALYSED_CHARS]
 
 
-def _combine(model_scores: dict[str, float], rule_scores: dict[str, float], damping: float) -> dict[str, float]:
+def _combine(model_scores: dict[str, float], rule_scores: dict[str, float],
+             damping: dict[str, float]) -> dict[str, float]:
     scores = {
-        label: (1.0 - (1.0 - model_scores.get(label, 0.0)) * (1.0 - rule_scores.get(label, 0.0))) * damping
+        label: (1.0 - (1.0 - model_scores.get(label, 0.0)) * (1.0 - rule_scores.get(label, 0.0))) * damping[label]
         for label in CRIME_LABELS
     }
     scores[NONE_LABEL] = 1.0 - max(scores.values())
@@ -78,7 +80,8 @@ class Classifier:
         hits = self.rules.match(lower, present)
         framings = self.rules.framings_in(lower, present)
         model_probabilities = self.model.probabilities(lower)
-        scores = _combine(model_probabilities, self.rules.label_scores(hits), self.rules.damping(lower, framings))
+        damping = self.rules.damping(lower, framings, self.rules.complete_labels(hits))
+        scores = _combine(model_probabilities, self.rules.label_scores(hits), damping)
         framing_reasons = [Reason(f.code, NONE_LABEL, f.text_en, f.text_zh, (start, end))
                            for f, start, end in framings]
         return Evidence(scores, model_probabilities, hits, framing_reasons)

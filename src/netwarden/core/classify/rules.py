@@ -85,6 +85,7 @@ class Framing:
     text_en: str
     pattern: re.Pattern[str]
     anchors: frozenset[str] | None
+    yields_to_complete_pattern: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,21 +122,36 @@ class RuleSet:
                 found.append((framing, hit.start(), hit.end()))
         return found
 
-    def damping(self, lowered: str, framings: Sequence[tuple[Framing, int, int]]) -> float:
-        """Product of framing factors, softened (square root) when the text is a first-person account,
-        because a victim may quote a police warning inside a genuine report."""
-        factor = 1.0
-        for framing, _start, _end in framings:
-            factor *= framing.factor
-        if framings and self.victim_voice.search(lowered):
-            factor = factor**0.5
-        return max(factor, 0.05)
+    def damping(self, lowered: str, framings: Sequence[tuple[Framing, int, int]],
+                complete: frozenset[str] = frozenset()) -> dict[str, float]:
+        """Per crime label, the product of the framing factors. A framing marked
+        `yields_to_complete_pattern` (marketing, promotion, official reminder) does not damp a label
+        whose legal pattern is complete, because fake customer service and loan fraud dress up as
+        exactly such notices; news and education framings damp everything. The product is softened
+        (square root) for a first-person account, as a victim may quote a police warning."""
+        softened = bool(framings) and self.victim_voice.search(lowered) is not None
+        result: dict[str, float] = {}
+        for label in self.labels:
+            factor = 1.0
+            for framing, _start, _end in framings:
+                if not (framing.yields_to_complete_pattern and label in complete):
+                    factor *= framing.factor
+            result[label] = max(factor**0.5 if softened else factor, 0.05)
+        return result
 
-    def label_scores(self, hits: Iterable[Hit]) -> dict[str, float]:
+    def fired_codes(self, hits: Iterable[Hit]) -> dict[str, set[str]]:
         fired: dict[str, set[str]] = {label: set() for label in self.labels}
         for hit in hits:
             fired[hit.element.label].add(hit.element.code)
-        return {label: self.labels[label].score(codes) for label, codes in fired.items()}
+        return fired
+
+    def label_scores(self, hits: Iterable[Hit]) -> dict[str, float]:
+        return {label: self.labels[label].score(codes) for label, codes in self.fired_codes(hits).items()}
+
+    def complete_labels(self, hits: Iterable[Hit]) -> frozenset[str]:
+        """Labels whose complete legal pattern is present."""
+        return frozenset(label for label, codes in self.fired_codes(hits).items()
+                         if codes and self.labels[label].complete(codes))
 
 
 def _expand(pattern: str, lexicons: Mapping[str, str]) -> str:
@@ -207,7 +223,7 @@ def build_ruleset(documents: Mapping[str, Mapping[str, Any]], lexicons: Mapping[
     for item in framing_doc["framings"]:
         pattern = _compile(item["patterns"], lexicons, f"framing/{item['code']}")
         framings.append(Framing(str(item["code"]), float(item["factor"]), str(item["zh"]), str(item["en"]),
-                                pattern, anchors_of(pattern)))
+                                pattern, anchors_of(pattern), bool(item.get("yields_to_complete_pattern", False))))
     victim_voice = _compile(framing_doc["victim_voice"], lexicons, "framing/victim_voice")
     anchors: set[str] = set()
     for pattern_anchors in [e.anchors for rules in labels.values() for e in rules.elements] + [
