@@ -75,6 +75,17 @@ def _real_data(classifier: Classifier) -> None:
         print(f"{'':40s} codes in the {len(wrong)} errors: {dict(codes.most_common(6))}")
 
 
+def _reference_ns_per_lookup() -> float:
+    """A fixed pure-Python workload (dict lookups), to tell a slow or busy machine from slow code."""
+    table = {str(i): i for i in range(20_000)}
+    keys = [str(i) for i in range(0, 40_000, 3)] * 10
+    start = time.process_time()
+    lookup = table.get
+    for key in keys:
+        lookup(key)
+    return (time.process_time() - start) / len(keys) * 1e9
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=2)
@@ -84,6 +95,8 @@ def main() -> None:
     short = _texts()
     long = [" ".join(short[i : i + 6]) for i in range(0, len(short) - 6, 6)]
     classifier.classify(short[0])  # warm caches
+    print(f"machine reference: {_reference_ns_per_lookup():.0f} ns per dict lookup in a Python loop "
+          "(lower = faster or idler machine)")
     for name, texts in (("corpus texts", short), ("~600-char narratives", long)):
         mean_chars = sum(map(len, texts)) / len(texts)
         wall, cpu = _measure(classifier, texts, args.repeat)
