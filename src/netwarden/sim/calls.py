@@ -138,10 +138,10 @@ def write(world: World, rng: random.Random, book: LoanBook, out_dir: Path) -> Ca
     series = {s.key: s for g in world.gangs for s in g.series}
     lenders: dict[str, list[str]] = {}
     # calls.csv is what investigators seized: every reported campaign plus a share of the others,
-    # sized so the file grows linearly with the world (about 8 harassment rows per report).
+    # sized so the file grows linearly with the world (about 7 harassment rows per report).
     traps = [loan for _, loan in book.debtors if loan.kind == "trap"]
     reported = sum(loan.collection_reported for loan in traps)
-    wanted = 8 * 2000 * world.scale / ROWS_PER_CAMPAIGN
+    wanted = 7 * 2000 * world.scale / ROWS_PER_CAMPAIGN
     share = min(1.0, max(0.0, (wanted - reported) / max(1, len(traps) - reported)))
     n = 0
     written: dict[str, tuple[str, ...]] = {}
@@ -180,7 +180,7 @@ def write(world: World, rng: random.Random, book: LoanBook, out_dir: Path) -> Ca
                 for number in numbers:
                     log.callers.setdefault(number, Caller("legit", lender=loan.app))
                 emit(_reminders(rng, log, loan, debtor, numbers))
-        ordinary_rows = int(4 * 2000 * world.scale)
+        ordinary_rows = int(3 * 2000 * world.scale)
         for done in range(0, ordinary_rows, 5000):
             emit(_ordinary(rng, people, min(5000, ordinary_rows - done)))
         log.counts = {"calls.csv": calls.count, "contacts.csv": book_out.count}

@@ -35,7 +35,7 @@ SINGLE_TEXTS: dict[tuple[str, str], list[str]] = {
 }
 ID_SLOTS = {"contact": "contact", "contact2": "contact", "payee": "payee", "link": "link", "site": "site",
             "app": "app", "pkg": "pkg", "hub": "hub"}
-CATEGORY = {"phone": "contact", "wechat": "contact", "qq": "contact", "handle": "contact", "email": "contact",
+CATEGORY = {"phone": "contact", "wechat": "contact", "qq": "contact", "handle": "contact", "email": "payee",
             "bank_card": "payee", "alipay": "payee", "bank_account": "payee", "crypto_btc": "payee",
             "crypto_eth": "payee", "crypto_trx": "payee", "url": "link", "domain": "site", "app_name": "app",
             "app_package": "pkg", "imei": "contact"}
@@ -77,6 +77,7 @@ class StoryFacts:
     received: int = 0
     days: int = 7
     mixed: bool = False
+    terse: bool = False  # a two-line report: what happened, who, how much
 
 
 class Narrator:
@@ -169,7 +170,7 @@ class Narrator:
             return [self.fill(template)] if template else []
         out: list[str] = []
         for i, (_, templates) in enumerate(STAGES[key]):
-            if i > 0 and self.rng.random() < OPTIONAL_STAGE_SKIP:
+            if i > 0 and self.rng.random() < (0.7 if self.facts.terse else OPTIONAL_STAGE_SKIP):
                 continue
             template = self.pick(templates)
             if template:

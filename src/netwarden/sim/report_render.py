@@ -9,6 +9,7 @@ from typing import Any
 from netwarden.sim.narrative import StoryFacts, narrate
 from netwarden.sim.reports import ReportPlan
 from netwarden.sim.surface import implied_identifiers, write_value
+from netwarden.sim.texts.common import UNITS_EN, UNITS_ZH, WRAPPERS
 from netwarden.sim.texts.messages import MESSAGES
 from netwarden.sim.world import HOUR, SHANGHAI, iso
 
@@ -52,6 +53,15 @@ def _messages(rng: random.Random, plan: ReportPlan, text_ids: list[str]) -> tupl
     return out, carried
 
 
+def _register(rng: random.Random, plan: ReportPlan, text: str) -> str:
+    """Hotline notes, referrals and platform reports are written down by someone else."""
+    wrappers = WRAPPERS.get((plan.channel, plan.lang))
+    if not wrappers or rng.random() >= 0.6:
+        return text
+    unit = rng.choice(UNITS_ZH if plan.lang == "zh" else UNITS_EN)
+    return rng.choice(wrappers).format(t=text, unit=unit)
+
+
 def render(plan: ReportPlan) -> tuple[dict[str, Any], dict[str, Any]]:
     rng = random.Random(plan.render_seed)
     v = plan.victim
@@ -61,8 +71,8 @@ def render(plan: ReportPlan) -> tuple[dict[str, Any], dict[str, Any]]:
     facts = StoryFacts(plan.crime_type, plan.lang, in_text, list(plan.victim_ids), list(plan.hub_ids),
                        plan.amount_lost, plan.currency, len(plan.payments), v.age, v.occupation,
                        _when_paid(plan, plan.lang), principal, received, days,
-                       mixed=plan.lang == "zh" and rng.random() < 0.08)
-    text = narrate(rng, facts)
+                       mixed=plan.lang == "zh" and rng.random() < 0.08, terse=rng.random() < 0.12)
+    text = _register(rng, plan, narrate(rng, facts))
     tz = LONDON if plan.lang == "en" and v.region is None and rng.random() < 0.5 else SHANGHAI
     record: dict[str, Any] = {"report_id": plan.report_id, "received_at": iso(plan.received_at, tz),
                               "channel": plan.channel, "text": text}

@@ -152,8 +152,12 @@ def plan_series(world: World, rng: random.Random, gang: Gang, series: Series) ->
         types = ("violent_collection", "loan_trap") if crime_type == "violent_collection" else (crime_type,)
         if crime_type == "loan_trap" and rng.random() < 0.3:
             types = ("loan_trap", "violent_collection")
+        currency = "USD" if lang == "en" and gang.lang == "en" else "CNY"
+        if currency == "USD":  # the same harm, in dollars
+            for pay in payments:
+                pay.amount = float(max(20, round(pay.amount / 7)))
         plan = ReportPlan(t, received, crime_type, types, series.key, gang.gang_id, lang, victim, ids, payments,
-                          "USD" if lang == "en" and gang.lang == "en" else "CNY")
+                          currency)
         plans.append(plan)
     _bridge(rng, plans)
     return plans

@@ -66,7 +66,7 @@ def simulate(seed: int, scale: float, out_dir: Path, *, with_bad_rows: bool = Fa
 
     tick("transactions", next(step), len(stages))
     ledger, traces = money.victim_flows(world, substream(seed, "money"), plans)
-    bg_rows = round(8 * n_reports)
+    bg_rows = round(6 * n_reports)
     summary.counts["transactions.csv"] = money.write_transactions(
         out_dir / "transactions.csv", ledger, money.background(world, substream(seed, "background"), bg_rows))
 

@@ -33,7 +33,7 @@ CUES: dict[tuple[str, str], tuple[str, ...]] = {
     ("crypto_btc", "zh"): ("比特币地址", "BTC地址", "币地址"),
     ("crypto_btc", "en"): ("bitcoin address", "BTC wallet", "btc"),
     ("email", "zh"): ("邮箱", "电子邮箱", "", "email"),
-    ("email", "en"): ("email", "e-mail", "", "mail"),
+    ("email", "en"): ("PayPal", "PayPal account", "email", "", "the PayPal"),
     ("url", "zh"): ("链接", "网址", "下载地址", "", "地址"),
     ("url", "en"): ("link", "site", "", "download link", "url"),
     ("domain", "zh"): ("网站", "网址", "域名", ""),

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+import orjson
+
 
 def dumps(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False, separators=(", ", ": "))
+    """Compact UTF-8 JSON (no ASCII escaping), keys in insertion order: stable bytes per seed."""
+    return orjson.dumps(record).decode("utf-8")
 
 
 class JsonlWriter:

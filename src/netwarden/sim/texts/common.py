@@ -67,3 +67,17 @@ HUB_PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 MIX_INSERTS = ("他说 send money now，", "对方一直说 hurry up，", "OMG 我真的很怕，", "对方说 no police，")
+
+# Reports taken down by someone else are written in their register, not the victim's.
+WRAPPERS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("hotline", "zh"): ("来电人称：{t}", "【热线记录】报警人陈述：{t}", "{t}（以上为来电人口述，接线员记录）",
+                        "来电反映：{t}"),
+    ("hotline", "en"): ("Caller states: {t}", "{t} (transcribed from a hotline call)",
+                        "Hotline note - caller reports: {t}"),
+    ("referral", "zh"): ("转介单位：{unit}。当事人反映：{t}", "{unit}转来线索：{t}", "【{unit}移交】{t}"),
+    ("referral", "en"): ("Referred by {unit}. Victim's account: {t}", "Referral ({unit}): {t}"),
+    ("platform", "zh"): ("【平台转报】用户举报内容：{t}", "平台安全团队转报：{t}"),
+    ("platform", "en"): ("Platform trust & safety referral. User report: {t}",),
+}
+UNITS_ZH = ("某派出所", "某高校保卫处", "市场监管局", "某银行反诈中心", "街道综治中心")
+UNITS_EN = ("campus police", "a bank fraud team", "a school counsellor", "a local police station")

@@ -2,12 +2,16 @@
 
 CLAIM_ZH = [
     ("open", [
+        "我们夫妻俩开了一家{shop}，最近一个月接连被人找茬索赔。",
+        "{when}我们{shop}突然来了一批订单，买的都是同一款商品。",
         "我在网上开了一家{shop}，{when}开始连续遇到职业索赔。",
         "本人经营一家{shop}网店，最近被一伙人恶意索赔。",
         "我们是一家小{shop}，{when}有多个买家集中下单。",
         "{when}店里连续收到好几单同样的订单，收货地址都差不多。",
     ]),
     ("claim", [
+        "买家说商品标签有问题，要求按十倍赔偿，还说已经向平台举报了。",
+        "对方说我们的宣传用语有“极限词”，截图发给我要求赔偿。",
         "买家收到货后说我们详情页用了“最好”“第一”，违反广告法，要求退一赔三。",
         "对方说商品没有品牌授权书和3C认证，已经截图取证，要按消法赔偿。",
         "他们说吃出了头发，要求按食品安全法退一赔十，照片明显是摆拍的。",
@@ -15,17 +19,22 @@ CLAIM_ZH = [
         "对方一口气买了{n}件，每件都要求赔偿。",
     ]),
     ("demand", [
+        "对方说私了{amount}，不然就去市场监管局投诉，每件罚几万。",
+        "对方发来“索赔函”，要求三天内支付{amount}。",
         "开口就要{amount}，说给个私了价就撤投诉、删差评。",
         "对方要求赔偿{amount}，实际货款才几十块钱。",
         "说不赔就去12315和市场监管局举报，罚款二十万起。",
         "还发来一份律师函，说保留起诉权利。",
     ]),
     ("pay", [
+        "我们最后向{payee}付了{amount}“和解款”。",
         "为了息事宁人，我转了{amount}到对方{payee}。",
         "最后被迫赔了{amount}，收款的是{payee}。",
         "我们没办法只能私了，赔了{amount}。",
     ]),
     ("pattern", [
+        "我们查了一下，这几个账号收货地址都是同一个快递驿站，电话也只有一两个，其中有{contact}。",
+        "同行群里说他们也遇到了同一伙人，话术一字不差。",
         "后来发现这些买家用的是同一个手机号{contact}，地址也是同一个驿站。",
         "跟其他商家交流才知道，他们用同样的话术找了很多家店，联系方式都是{contact}。",
         "几个不同名字的买家，其实留的都是{contact}。",
@@ -51,12 +60,16 @@ CLAIM_EN = [
 
 PUBLICITY_ZH = [
     ("open", [
+        "{when}某公众号连续发了几篇文章说我们产品有质量问题，全是断章取义。",
+        "我们是一家本地{industry}企业，{when}有人在网上发帖“曝光”我们，阅读量一夜之间几十万。",
         "我公司是一家{industry}企业，{when}有自媒体发布了关于我们的不实负面文章。",
         "{when}一个叫“{outlet}”的公众号发了篇文章抹黑我们公司，阅读量很高。",
         "我们公司正在准备融资，{when}网上突然出现大量针对我们的负面帖子。",
         "本单位{when}被一个网站{site}点名“曝光”，内容大部分是捏造的。",
     ]),
     ("offer", [
+        "随后有人打电话{contact}，说他们是“舆情服务机构”，可以帮忙删帖，一篇{amount}。",
+        "对方说他们手里还有材料，不合作的话下周会在更多平台发出来。",
         "文章发出后对方主动联系我们，{contact}，说可以谈“合作”。",
         "一个自称{outlet}记者的人加了我们{contact}，说稿子已经写好了，不想发的话可以签广告合同。",
         "对方说签个年度合作协议{amount}，保证不再有负面。",
@@ -64,6 +77,7 @@ PUBLICITY_ZH = [
         "他们还说准备了另外几篇，从不同角度“深度剖析”。",
     ]),
     ("pay", [
+        "对方要求签“广告合作合同”，我们打款{amount}到{payee}。",
         "我们被迫签了所谓的舆情服务合同，向{payee}支付了{amount}。",
         "公司转了{amount}“广告费”到对方{payee}，文章随后被删除。",
         "付了{amount}以后帖子就没了。",
@@ -81,6 +95,7 @@ PUBLICITY_EN = [
         "Our company ({industry}) was targeted {when} by a self-media account, \"{outlet}\", posting false stories.",
     ]),
     ("offer", [
+        "They said more articles were coming unless we paid for \"public opinion monitoring\".",
         "Afterwards someone contacted us via {contact} offering a \"media partnership\" to take it down.",
         "A person claiming to be a reporter said the article was ready "
         "unless we signed an advertising deal for {amount}.",

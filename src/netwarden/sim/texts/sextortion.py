@@ -2,6 +2,10 @@
 
 ZH = [
     ("bait", [
+        "{when}有个陌生号码通过{platform}加我，说是之前在群里见过我，我就通过了。",
+        "我平时一个人住，{when}在{platform}上跟一个女主播聊了几天，她说想跟我“线下见面”，先视频认识一下。",
+        "{when}收到一条好友申请，备注写着“哥哥在吗”，对方{contact}。",
+        "我在{platform}认识了一个叫{nick}的女孩，她说自己是{age_claim}，聊得挺投机。",
         "{when}在{platform}上有个女的主动加我，头像很漂亮，聊了没几句就开始暧昧。",
         "我是在{platform}刷到一个美女主播，她私信我说可以“私下聊聊”。",
         "{when}{platform}上一个自称{age_claim}的女生加我好友，说是同城的，想交个朋友。",
@@ -12,6 +16,8 @@ ZH = [
         "我被一个网名叫“{nick}”的人加了，一开始以为是正常交友。",
     ]),
     ("move", [
+        "没聊几句她就说这里不方便说话，发了个{contact}让我加。",
+        "她让我下一个别的聊天软件，加{contact}。",
         "聊了一会她让我加她{contact}，说{platform}不方便。",
         "后来对方让我换到{contact}上聊，说那边可以视频。",
         "她说这个平台会封号，叫我加{contact}继续聊。",
@@ -19,6 +25,9 @@ ZH = [
         "对方很快把我拉到{contact}，说那里更私密。",
     ]),
     ("install", [
+        "她给了一个邀请码，让我去{link}下载注册，说用邀请码进去才能跟她视频。",
+        "安装包是她直接发过来的，装完以后手机提示“读取联系人”，我点了允许。",
+        "对方说她们那个{app}不用实名，视频更安全，让我先装上。",
         "她说她那边声音有问题，发给我一个{link}让我下载{app}，用邀请码进去视频。",
         "对方让我装一个叫{app}的软件，说在里面视频不会被录，我就装了。",
         "她发来一个下载链接{link}，说是她们的直播间，必须装了才能看。",
@@ -34,6 +43,10 @@ ZH = [
         "视频聊天没几分钟画面就卡住了，其实对面一直在录屏。",
     ]),
     ("threat", [
+        "对方直接发来截图，上面是我手机里存的{relation}、同事的号码，说要一个个发。",
+        "十几分钟后另一个人加我，开口就说“你的视频在我这，想清楚再说话”。",
+        "对方说我要是不配合，就把视频发到我们单位的工作群，还说已经找到我单位了。",
+        "他们把视频剪辑好发给我看，说不给钱就发到我的朋友圈和抖音评论区。",
         "挂了视频马上就有人{contact}发来我的视频截图和我通讯录的截图，说不给钱就群发给我{relation}。",
         "对方把我的不雅视频发过来，还列出我{relation}的电话，说{minutes}分钟内不转{amount}就发到家族群。",
         "对方威胁说视频已经剪好了，要发到我单位群和朋友圈，让我“花钱消灾”。",
@@ -44,6 +57,9 @@ ZH = [
         "对方说视频已经传到网站上了，想下架就得交钱。",
     ]),
     ("pay", [
+        "当时脑子一片空白，先转了{amount}给对方，账户是{payee}。",
+        "对方给了{payee}，说转过去就删除，我转了{amount}。",
+        "一共转了{n}次，每次几千，加起来{amount}。",
         "我很害怕，先后往{payee}转了{n}次，一共{amount}。",
         "我按他们要求转了{amount}到{payee}，对方说转了就删。",
         "第一次转了{amount}，收款的是{payee}。",
@@ -54,6 +70,9 @@ ZH = [
         "我一共给了对方{amount}，最后一次转账是{last_pay}。",
     ]),
     ("after", [
+        "他们说删视频一份钱、删通讯录一份钱，每次都说是最后一次。",
+        "我后来不敢再接陌生电话了，对方一直用不同号码打。",
+        "我说没钱了，对方让我去借网贷，还给我推荐了几个平台。",
         "转完以后又说删视频要{amount2}，删通讯录另外要钱，删备份还要，根本没完。",
         "钱转过去后对方还是不满足，又让我去网贷凑钱。",
         "现在对方把我拉黑了，我不知道视频有没有被删。",
@@ -62,6 +81,9 @@ ZH = [
         "之后他们说还要{amount2}，不然还是会发出去。",
     ]),
     ("plea", [
+        "现在每天都很害怕，担心家里人知道。",
+        "我只想让这件事结束，求助。",
+        "请问转出去的钱还能追回来吗？",
         "请警察帮帮我，我不敢告诉家里人。",
         "希望能追回损失，也希望抓住这些人。",
         "我现在很害怕，晚上睡不着，求求你们帮帮我。",
@@ -73,6 +95,8 @@ ZH = [
 
 EN = [
     ("bait", [
+        "I matched with a girl on {platform} {when}. She messaged first and was very flirty.",
+        "{when} I got a message on {platform} from an account called \"{nick}\" saying I looked cute.",
         "{when} a girl added me on {platform}. She said she was {age_claim} and lived nearby.",
         "I got a follow request on {platform} from a pretty girl I didn't know, and we started chatting.",
         "Someone with the name \"{nick}\" messaged me on {platform} {when}. It felt friendly at first.",
@@ -95,6 +119,9 @@ EN = [
         "We were on camera for maybe {minutes} minutes before the call dropped.",
     ]),
     ("threat", [
+        "Minutes later a different account sent me a collage with my face and my school name on it.",
+        "They listed my {relation} by name and said they would send the video to every one of them.",
+        "They said they had already started a group chat with my followers.",
         "Right after, {contact} sent me the recording and a list of my followers "
         "and said they would send it to my {relation} unless I paid {amount}.",
         "They said I had {minutes} minutes or the video goes to everyone on my contact list.",
@@ -104,18 +131,24 @@ EN = [
         "They said going to the police would not help because they are overseas.",
     ]),
     ("pay", [
+        "I panicked and sent {amount} to {payee}.",
+        "I sent them {amount} because they said they would delete it.",
         "I paid {amount} to {payee}.",
         "I was scared and sent {amount} in {n} payments to {payee}.",
         "They gave me {payee} and I sent {amount} through {pay_channel}.",
         "In total I sent {amount}. The last payment was {last_pay}.",
     ]),
     ("after", [
+        "Now they say the price went up.",
+        "They opened a new account and started again.",
         "After I paid they asked for {amount2} more to \"delete the backup\".",
         "They keep asking for more money and now message me from {contact}.",
         "I blocked them but I am afraid they will still post it.",
         "They told me to borrow money if I don't have it.",
     ]),
     ("plea", [
+        "I haven't told anyone, I'm scared.",
+        "Please tell me what to do. I can't sleep.",
         "Please help, I don't know what to do.",
         "I am {age} and I can't tell my parents.",
         "I feel like there is no way out.",
