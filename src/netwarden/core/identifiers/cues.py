@@ -1,86 +1,149 @@
-"""Cue words that tell what a number or account next to them is.
+"""Cue words that tell what a number or account next to them is, found in one pass per text.
 
 A cue counts only when it sits directly before the value, with at most some filler between
 (号码, 账号, "number is", a colon): "银行卡号：6222…", "QQ 12345678", "VX: abc888". A cue further
 away says too little, and order numbers and verification codes often sit next to real phones.
+
+All cue words are found by one trie-shaped regular expression in one pass per text (see
+patterns.trie_pattern); English word boundaries are checked afterwards.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
+
+from netwarden.core.identifiers.patterns import starts_word, trie_pattern
 
 # Words allowed between a cue and its value ("微信号是：", "card number is", "QQ号码").
 FILLER = r"(?:[\s:=#是为為号號码碼账帐户戶的叫群(（]|同号|number|no\.?|num|is|id|acct|account)*"
+FILLER_RE = re.compile(FILLER, re.IGNORECASE)
 
-_NUMBER_CUES: dict[str, str] = {
-    "partial": r"尾号|尾数|末四位|后四位|后4位|末4位|ending in|ends in|last (?:four|4)(?: digits)?",
-    "negative": (
-        r"订单|单号|快递|运单|物流|包裹|取件码|取件|tracking|order|invoice|发票|流水|交易号|"
-        r"编号|序列号|serial|sn|验证码|校验码|动态码|激活码|code|otp|密码|pin|金额|价格|价钱|"
-        r"price|amount|total|rmb|cny|usd|[¥￥$€£]|合同|工号|学号|车牌|版本|version|航班|flight|"
-        r"车次|房间|room|ref|reference|票号|批次|型号|model|邮编|zip|postcode|案号|报案号|回执|"
-        r"工单|受理号|会员号|券码|卷号|身高|体重"
+
+def _words(text: str) -> tuple[str, ...]:
+    """Cue words separated by "|"; written lower-case, matched on ASCII-lower-cased text."""
+    return tuple(word for word in text.split("|") if word)
+
+
+def _either(heads: str, tails: str) -> str:
+    return "|".join(head + tail for head in heads.split("|") for tail in tails.split("|"))
+
+
+NUMBER_CUES: dict[str, tuple[str, ...]] = {
+    "partial": _words("尾号|尾数|末四位|后四位|后4位|末4位|ending in|ends in|last four|last 4|last 4 digits"),
+    "negative": _words(
+        "订单|单号|快递|运单|物流|包裹|取件码|取件|tracking|order|invoice|发票|流水|交易号|"
+        "编号|序列号|serial|sn|验证码|校验码|动态码|激活码|code|otp|密码|pin|金额|价格|价钱|"
+        "price|amount|total|rmb|cny|usd|¥|￥|$|€|£|合同|工号|学号|车牌|版本|version|航班|flight|"
+        "车次|房间|room|ref|reference|票号|批次|型号|model|邮编|zip|postcode|案号|报案号|回执|"
+        "工单|受理号|会员号|券码|卷号|身高|体重"
     ),
-    "id": r"身份证|证件|公民身份|居民身份|id card|id no|national id",
-    "imei": r"imei|串号|设备号|设备识别码",
-    "qq": r"扣扣|qq|ｑｑ|q群|企鹅号|(?<![a-z])q",
-    "wechat": r"微\s?信|威信|薇信|微x|wei信|薇|v信|vx|wx|weixin|wechat|(?<![a-z])v(?![a-z])",
-    "alipay": r"支付宝|支付寶|zfb|alipay|(?<![a-z])ali(?![a-z])",
-    "account": r"(?:收款|对公|银行|转账|汇款)?(?:账号|帐号|账户|帐户)|(?:bank )?account|acct|a/c|iban",
-    "card": (
-        r"银行卡|储蓄卡|信用卡|借记卡|银联卡|工资卡|卡号|(?:工行|农行|建行|中行|交行|招行|银行)卡?|"
-        r"卡|(?:debit |credit |bank )?card"
+    "id": _words("身份证|证件|公民身份|居民身份|id card|id no|national id"),
+    "imei": _words("imei|串号|设备号|设备识别码"),
+    "qq": _words("扣扣|qq|q群|企鹅号|q"),
+    "wechat": _words("微信|微 信|威信|薇信|微x|wei信|薇|v信|vx|wx|weixin|wechat|v"),
+    "alipay": _words("支付宝|支付寶|zfb|alipay|ali"),
+    "account": _words(
+        _either("|收款|对公|银行|转账|汇款", "账号|帐号|账户|帐户") + "|account|bank account|acct|a/c|iban"
     ),
-    "phone": (
-        r"电话|手机号?|号码|热线|客服|拨打|致电|打给|回电|联系方式|短信|来电|报警|"
-        r"call|tel|phone|mobile|dial|ring|text|txt|sms|hotline|contact"
+    "card": _words(
+        "银行卡|储蓄卡|信用卡|借记卡|银联卡|工资卡|卡号|"
+        + _either("工行|农行|建行|中行|交行|招行|银行", "|卡")
+        + "|卡|card|debit card|credit card|bank card"
+    ),
+    "phone": _words(
+        "电话|手机|手机号|号码|热线|客服|拨打|致电|打给|回电|联系方式|短信|来电|报警|"
+        "call|tel|phone|mobile|dial|ring|text|txt|sms|hotline|contact"
     ),
 }
 
-NUMBER_CUE_RE = re.compile(
-    "(?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in _NUMBER_CUES.items()) + ")" + FILLER + r"$",
-    re.IGNORECASE,
-)
+# Platforms of `handle`, in FORMATS.md's names.
+PLATFORM_CUES: dict[str, tuple[str, ...]] = {
+    "telegram": _words("telegram|电报|纸飞机|飞机号|飞机|tg"),
+    "douyin": _words("抖音|douyin|dy号"),
+    "weibo": _words("微博|weibo"),
+    "xiaohongshu": _words("小红书|红书|xiaohongshu|xhs"),
+    "kuaishou": _words("快手|kuaishou|ks号"),
+    "instagram": _words("instagram|insta|ins|ig"),
+    "tiktok": _words("tiktok|tik tok"),
+    "twitter": _words("twitter|推特|x"),
+    "line": _words("line"),
+    "discord": _words("discord"),
+    "snapchat": _words("snapchat|snap|sc"),
+    "whatsapp": _words("whatsapp|whats app|wa"),
+    "facebook": _words("facebook|脸书|fb"),
+    "bilibili": _words("bilibili|哔哩哔哩|b站"),
+}
+# Short English cues that are ordinary words unless a colon, "@" or "ID" follows ("line", "x").
+_NEEDS_MARKER = frozenset({"x", "line", "sc", "wa"})
+_MARKER_AFTER_RE = re.compile(r"[ \t]*(?:id|[:：@])", re.IGNORECASE)
+
+_KIND_OF: dict[str, str] = {}
+for _kind, _cue_words in (*NUMBER_CUES.items(), *PLATFORM_CUES.items()):
+    for _word in _cue_words:
+        _KIND_OF.setdefault(_word, _kind)
+NUMBER_KINDS = frozenset(NUMBER_CUES)
+CUE_WINDOW = 24
+
+
+CUE_INDEX_RE = re.compile(trie_pattern(_KIND_OF))
+
+
+@dataclass(slots=True)
+class Cue:
+    kind: str
+    start: int
+    end: int
+
+
+def find_cues(lowered: str) -> list[Cue]:
+    """Every cue word in ASCII-lower-cased text, in order; English cues must start a word."""
+    cues: list[Cue] = []
+    for found in CUE_INDEX_RE.finditer(lowered):
+        start, end = found.span()
+        word = found.group()
+        if "a" <= word[0] <= "z" and not starts_word(lowered, start):
+            continue
+        if word in _NEEDS_MARKER and _MARKER_AFTER_RE.match(lowered, end) is None:
+            continue
+        cues.append(Cue(_KIND_OF[word], start, end))
+    return cues
+
+
+def cue_before(text: str, cues: list[Cue], ends: list[int], start: int) -> str | None:
+    """The kind of number cue directly before `start`, if any.
+
+    A cue that is itself filler (号码, 账号) lets an earlier cue speak instead: "QQ号码 12345" is
+    a QQ number and "银行卡账号 6222…" a card, although 号码 and 账号 alone say phone and account.
+    """
+    index = bisect.bisect_right(ends, start) - 1
+    kind: str | None = None
+    position = start
+    while index >= 0:
+        cue = cues[index]
+        if start - cue.start > CUE_WINDOW or FILLER_RE.fullmatch(text, cue.end, position) is None:
+            break
+        if cue.kind in NUMBER_KINDS:
+            kind = cue.kind
+        if FILLER_RE.fullmatch(text, cue.start, cue.end) is None:
+            break
+        position = cue.start
+        index -= 1
+    return kind
+
 
 # After a number, these say it is an amount, a count or part of a date, not an identifier.
+# Matched on ASCII-lower-cased text.
 AMOUNT_AFTER_RE = re.compile(
     r"[ \t]?(?:元|块|圆|万|千|百|亿|rmb|cny|usd|美元|美金|%|年|月|日|号(?![码碼])|天|小时|分钟|秒|次|"
-    r"笔|个|件|人|岁|公里|米|kg|斤|期|位|条|张|gb|mb|yuan|dollars?|pounds?|p\b|pence|mins?\b|minutes|hours?|days?)",
-    re.IGNORECASE,
+    r"笔|个|件|人|岁|公里|米|kg|斤|期|位|条|张|gb|mb|yuan|dollars?|pounds?|p\b|pence|mins?\b|minutes|hours?|days?)"
 )
 
 # Letters allowed to touch a number ("QQ12345678", "VX13800138000", "call09050000327").
 LETTER_PREFIXES = frozenset(
-    {
-        "qq",
-        "q",
-        "vx",
-        "wx",
-        "v",
-        "tel",
-        "no",
-        "zfb",
-        "imei",
-        "id",
-        "ph",
-        "mob",
-        "call",
-        "txt",
-        "text",
-        "phone",
-        "on",
-    }
+    {"qq", "q", "vx", "wx", "v", "tel", "no", "zfb", "imei", "id", "ph", "mob", "call", "txt", "text", "phone", "on"}
 )
-
-CUE_WINDOW = 24
-
-
-def number_cue(text: str, start: int) -> str | None:
-    """The kind of cue directly before `start`, if any."""
-    found = NUMBER_CUE_RE.search(text, max(0, start - CUE_WINDOW), start)
-    if found is None:
-        return None
-    return found.lastgroup
 
 
 def account_value_ok(value: str, *, marked: bool, adjacent: bool) -> bool:
@@ -98,115 +161,12 @@ def account_value_ok(value: str, *, marked: bool, adjacent: bool) -> bool:
 
 
 COMMON_WORDS = frozenset(
-    [
-        "account",
-        "accounts",
-        "number",
-        "numbers",
-        "group",
-        "groups",
-        "transfer",
-        "transfers",
-        "payment",
-        "payments",
-        "pay",
-        "paid",
-        "contact",
-        "contacts",
-        "please",
-        "friend",
-        "friends",
-        "through",
-        "channel",
-        "channels",
-        "message",
-        "messages",
-        "chat",
-        "chats",
-        "call",
-        "calls",
-        "video",
-        "videos",
-        "today",
-        "tomorrow",
-        "yesterday",
-        "user",
-        "username",
-        "name",
-        "id",
-        "and",
-        "the",
-        "then",
-        "them",
-        "this",
-        "that",
-        "with",
-        "from",
-        "into",
-        "onto",
-        "about",
-        "again",
-        "also",
-        "only",
-        "just",
-        "still",
-        "some",
-        "any",
-        "app",
-        "apps",
-        "link",
-        "links",
-        "here",
-        "there",
-        "where",
-        "when",
-        "which",
-        "while",
-        "after",
-        "before",
-        "said",
-        "told",
-        "asked",
-        "keeps",
-        "keep",
-        "kept",
-        "wallet",
-        "wallets",
-        "money",
-        "scammer",
-        "scam",
-        "scams",
-        "support",
-        "service",
-        "official",
-        "officially",
-        "verified",
-        "verify",
-        "verification",
-        "code",
-        "codes",
-        "profile",
-        "page",
-        "pages",
-        "post",
-        "posts",
-        "story",
-        "stories",
-        "live",
-        "stream",
-        "photo",
-        "photos",
-        "pictures",
-        "picture",
-        "private",
-        "public",
-        "number.",
-        "hello",
-        "hi",
-        "moment",
-        "later",
-        "first",
-        "last",
-        "next",
-    ]
+    """account accounts number numbers group groups transfer transfers payment payments pay paid
+    contact contacts please friend friends through channel channels message messages chat chats
+    call calls video videos today tomorrow yesterday user username name id and the then them this
+    that with from into onto about again also only just still some any app apps link links here
+    there where when which while after before said told asked keeps keep kept wallet wallets money
+    scammer scam scams support service official officially verified verify verification code
+    codes profile page pages post posts story stories live stream photo photos pictures picture
+    private public hello hi moment later first last next""".split()  # noqa: SIM905 - a word list reads better
 )

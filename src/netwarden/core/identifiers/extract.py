@@ -28,7 +28,7 @@ def extract(text: str, *, default_region: str = "CN") -> list[Match]:
             Match(
                 type=candidate.type,
                 value=candidate.value,
-                role=infer_role(scan.text, candidate.start, candidate.end),
+                role=infer_role(scan.lowered, candidate.start, candidate.end),
                 source="text",
                 span=(start, end),
                 valid=candidate.valid,

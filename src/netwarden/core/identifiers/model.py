@@ -44,7 +44,7 @@ class Match:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Candidate:
     """A finder's proposal, with a span in the *folded* text and a rank for overlap resolution.
 

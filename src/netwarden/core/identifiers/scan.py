@@ -3,6 +3,7 @@
 Digit runs are found once here, with the separators people put in numbers (spaces, dashes,
 line breaks), and split into every contiguous piece so that "3000 13800138000" still yields the
 phone. Each piece carries the cue directly before it and whether an amount word follows it.
+Cue words are found once too (cues.find_cues).
 """
 
 from __future__ import annotations
@@ -13,35 +14,58 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TypeVar
 
-from netwarden.core.identifiers.cues import AMOUNT_AFTER_RE, LETTER_PREFIXES, number_cue
+from netwarden.core.identifiers.cues import AMOUNT_AFTER_RE, LETTER_PREFIXES, Cue, cue_before, find_cues
+from netwarden.core.identifiers.patterns import ascii_lower, token_ranges
 from netwarden.core.identifiers.text import FoldedText, fold
 
 _SEPARATOR = r"(?:[ \t]?-[ \t]?|[ \t]{1,2}|[ \t]*\r?\n[ \t]*)"
+# No look-behind at the start, so the engine can skip to the next digit, "+" or "(" quickly;
+# what may precede a run is checked in Python.
 NUMBER_RUN_RE = re.compile(
-    r"(?<![0-9_*.\-])(?:\+[ ]?\d{1,3}[ ]?\(\d{1,4}\)[ ]?|\+[ ]?|\(0\d{2,3}\)[ ]?)?\d+(?:"
-    + _SEPARATOR
-    + r"\d+)*(?![0-9_*@]|\.\d)"
+    r"(?:\+[ ]?\d{1,3}[ ]?\(\d{1,4}\)[ ]?|\+[ ]?|\(0\d{2,3}\)[ ]?)?\d+(?:" + _SEPARATOR + r"\d+)*(?![0-9_*@]|\.\d)"
 )
+_NUMBERISH_RE = re.compile(r"[\d+(][\d \t\-()+\r\n]*")
 _DIGIT_PART_RE = re.compile(r"\d+")
+_DOT_FIND_RE = re.compile(r"\.(?=[a-z0-9])|\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)")
+_AT_FIND_RE = re.compile("@")
 _LETTERS_BEFORE_RE = re.compile(r"[A-Za-z]+$")
+_NOT_BEFORE = frozenset("0123456789_*.-")
 # Runs longer than this are tables or IDs glued together; splitting them further finds nothing.
 _MAX_PARTS = 8
 _MIN_GLUED_DIGITS = 7
+# No identifier read from digits is shorter or longer than this; part of a run must be a phone
+# or longer to be worth reading ("3000 13800138000").
+_MIN_DIGITS, _MIN_PART_DIGITS, _MAX_DIGITS = 3, 7, 34
 
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
 class NumberPiece:
-    """A contiguous slice of a digit run: its digits and what surrounds it."""
+    """A contiguous slice of a digit run: its digits and what surrounds it.
 
-    start: int
-    end: int
-    digits: str
-    plus: bool
-    cue: str | None
-    amount_after: bool
-    whole_run: bool
+    The cue before it and whether an amount word follows are looked up only when a finder asks,
+    because most pieces are dismissed on their length alone.
+    """
+
+    __slots__ = ("_amount_after", "_cue", "_scan", "digits", "end", "plus", "start", "whole_run")
+
+    def __init__(self, scan: Scan, start: int, end: int, digits: str, *, plus: bool, whole_run: bool) -> None:
+        self._scan = scan
+        self.start, self.end, self.digits, self.plus, self.whole_run = start, end, digits, plus, whole_run
+        self._cue: str | None | bool = False
+        self._amount_after: bool | None = None
+
+    @property
+    def cue(self) -> str | None:
+        if self._cue is False:
+            self._cue = self._scan.cue_before(self.start)
+        return self._cue  # type: ignore[return-value]
+
+    @property
+    def amount_after(self) -> bool:
+        if self._amount_after is None:
+            self._amount_after = AMOUNT_AFTER_RE.match(self._scan.lowered, self.end) is not None
+        return self._amount_after
 
 
 @dataclass
@@ -67,42 +91,88 @@ class Scan:
         return self._memo[key]  # type: ignore[return-value]
 
     @cached_property
+    def lowered(self) -> str:
+        """The folded text, lower-cased with positions unchanged (for cue and keyword matching)."""
+        return ascii_lower(self.text)
+
+    @cached_property
+    def cues(self) -> list[Cue]:
+        return find_cues(self.lowered)
+
+    @cached_property
+    def _cue_ends(self) -> list[int]:
+        return [cue.end for cue in self.cues]
+
+    def cue_before(self, start: int) -> str | None:
+        """The kind of number cue directly before `start` (see cues.cue_before)."""
+        return cue_before(self.text, self.cues, self._cue_ends, start)
+
+    @cached_property
+    def dotted_ranges(self) -> list[tuple[int, int]]:
+        """Printable-ASCII runs holding a dot between characters (or "[.]", "(dot)"...).
+
+        Hosts, URLs and IP addresses live inside these runs, so their patterns only need to scan
+        a few short stretches instead of the whole text.
+        """
+        return token_ranges(self.text, (found.start() for found in _DOT_FIND_RE.finditer(self.lowered)))
+
+    @cached_property
+    def at_ranges(self) -> list[tuple[int, int]]:
+        """Printable-ASCII runs around an "@"."""
+        return token_ranges(self.text, (found.start() for found in _AT_FIND_RE.finditer(self.text)))
+
+    def cues_of(self, kinds: frozenset[str]) -> list[Cue]:
+        return [cue for cue in self.cues if cue.kind in kinds]
+
+    @cached_property
+    def number_runs(self) -> list[re.Match[str]]:
+        """Digit runs that do not touch letters or other digits (see _touches_ok).
+
+        A cheap pattern finds stretches of digits and separators first; the exact pattern runs
+        only there (with two characters of look-ahead room past the stretch).
+        """
+        text = self.text
+        runs: list[re.Match[str]] = []
+        for stretch in _NUMBERISH_RE.finditer(text):
+            for run in NUMBER_RUN_RE.finditer(text, stretch.start(), min(len(text), stretch.end() + 2)):
+                if run.start() < stretch.end() and self._touches_ok(run):
+                    runs.append(run)
+        return runs
+
+    @cached_property
     def number_pieces(self) -> list[NumberPiece]:
         text = self.text
         pieces: list[NumberPiece] = []
-        for run in NUMBER_RUN_RE.finditer(text):
-            if not self._letters_before_ok(run.start()) or not self._letters_after_ok(run):
-                continue
+        for run in self.number_runs:
             plus = run.group().startswith("+")
-            parts = [(m.start() + run.start(), m.end() + run.start()) for m in _DIGIT_PART_RE.finditer(run.group())]
+            offset = run.start()
+            parts = [(m.start() + offset, m.end() + offset) for m in _DIGIT_PART_RE.finditer(run.group())]
             parts = parts[:_MAX_PARTS]
             for i in range(len(parts)):
-                for j in range(i + 1, len(parts) + 1):
-                    start = run.start() if i == 0 else parts[i][0]
-                    end = parts[j - 1][1]
-                    digits = "".join(text[a:b] for a, b in parts[i:j])
-                    pieces.append(
-                        NumberPiece(
-                            start=start,
-                            end=end,
-                            digits=digits,
-                            plus=plus and i == 0,
-                            cue=number_cue(text, start),
-                            amount_after=AMOUNT_AFTER_RE.match(text, end) is not None,
-                            whole_run=i == 0 and j == len(parts),
-                        )
-                    )
+                digits = ""
+                for j in range(i, len(parts)):
+                    digits += text[parts[j][0] : parts[j][1]]
+                    if len(digits) > _MAX_DIGITS:
+                        break
+                    whole_run = i == 0 and j == len(parts) - 1
+                    if len(digits) < (_MIN_DIGITS if whole_run else _MIN_PART_DIGITS):
+                        continue
+                    start = offset if i == 0 else parts[i][0]
+                    end = parts[j][1]
+                    pieces.append(NumberPiece(self, start, end, digits, plus=plus and i == 0, whole_run=whole_run))
         return pieces
 
-    def _letters_after_ok(self, run: re.Match[str]) -> bool:
-        """Short runs glued to letters are codes ("5pm", "3GBP"); long ones are numbers ("…0075over")."""
-        end = run.end()
-        if end == len(self.text) or not (self.text[end].isascii() and self.text[end].isalpha()):
-            return True
-        return sum(char.isdigit() for char in run.group()) >= _MIN_GLUED_DIGITS
-
-    def _letters_before_ok(self, start: int) -> bool:
-        if start == 0 or not self.text[start - 1].isascii() or not self.text[start - 1].isalpha():
-            return True
-        letters = _LETTERS_BEFORE_RE.search(self.text, max(0, start - 6), start)
-        return letters is not None and letters.group().lower() in LETTER_PREFIXES
+    def _touches_ok(self, run: re.Match[str]) -> bool:
+        """Runs inside codes ("SF123…", "5pm", "v2.3") are not numbers; "QQ123…", "…0075over" are."""
+        text, start, end = self.text, run.start(), run.end()
+        if start > 0:
+            before = text[start - 1]
+            if before in _NOT_BEFORE:
+                return False
+            if before.isascii() and before.isalpha():
+                letters = _LETTERS_BEFORE_RE.search(text, max(0, start - 6), start)
+                if letters is None or letters.group().lower() not in LETTER_PREFIXES:
+                    return False
+        if end < len(text) and text[end].isascii() and text[end].isalpha():
+            return sum(char.isdigit() for char in run.group()) >= _MIN_GLUED_DIGITS
+        return True

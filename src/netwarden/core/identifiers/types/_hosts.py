@@ -72,10 +72,22 @@ def host_matches(scan: Scan) -> list[HostMatch]:
     return scan.memo("hosts", _scan_hosts)
 
 
+# Obfuscations that put a space or a Chinese character between labels ("abc点com", "x dot com")
+# cannot be found from ASCII tokens; when one is present the whole text is scanned.
+_LOOSE_DOT_RE = re.compile(r"[a-z0-9](?:。|点)[a-z]| dot ")
+
+
+def _regions(scan: Scan) -> list[tuple[int, int]]:
+    if _LOOSE_DOT_RE.search(scan.lowered):
+        return [(0, len(scan.text))]
+    return scan.dotted_ranges
+
+
 def _scan_hosts(scan: Scan) -> list[HostMatch]:
     text = scan.text
     found: list[HostMatch] = []
-    for match in HOST_RE.finditer(text):
+    matches = (match for start, end in _regions(scan) for match in HOST_RE.finditer(text, start, end))
+    for match in matches:
         path = (match.group("path") or "").rstrip(_PATH_TRAIL)
         end = match.start("path") + len(path) if match.group("path") else match.end("host")
         if match.group("port") and not path:

@@ -5,19 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from netwarden.core.identifiers.cues import FILLER
 from netwarden.core.identifiers.model import Candidate, IdentifierType, keep_ends
 from netwarden.core.identifiers.scan import Scan
 from netwarden.core.identifiers.types.email import email_matches
 from netwarden.core.identifiers.types.phone import phone_from_digits
 
-_ALIPAY_BEFORE_RE = re.compile(r"(?:支付宝|支付寶|zfb|alipay|(?<![a-z])ali)" + FILLER + r"$", re.IGNORECASE)
 _VALUE_RE = re.compile(r"\d{5,15}|[a-z0-9._%+\-]+@[a-z0-9.\-]+\.[a-z]{2,}")
 
 
 def _find(scan: Scan) -> Iterator[Candidate]:
     for piece in scan.number_pieces:
-        if piece.cue != "alipay" or piece.plus:
+        if not 5 <= len(piece.digits) <= 15 or piece.plus or piece.cue != "alipay":
             continue
         e164 = phone_from_digits(piece.digits, False, scan.region)
         if e164 is None:
@@ -28,7 +26,7 @@ def _find(scan: Scan) -> Iterator[Candidate]:
         )
         yield Candidate("phone", e164, piece.start, piece.end, partial=not piece.whole_run, rank=80, group=group)
     for start, end, address in email_matches(scan):
-        if _ALIPAY_BEFORE_RE.search(scan.text, max(0, start - 20), start):
+        if scan.cue_before(start) == "alipay":
             group = f"alipay@{start}"
             yield Candidate("alipay", address, start, end, rank=100, group=group)
             yield Candidate("email", address, start, end, rank=100, group=group)

@@ -23,24 +23,40 @@ _BEFORE_CUE = (
 )
 _AFTER_CUE = r"app|软件|平台|应用|客户端|贷款|借款|网贷|直播|聊天软件"
 _KNOWN = "|".join(re.escape(name) for name in known_app_names())
-_APP_RES = (
-    re.compile(rf"(?:{_BEFORE_CUE})[^{_OPEN}\n。]{{0,10}}?[{_OPEN}](?P<name>{_NAME})[{_CLOSE}]", re.IGNORECASE),
-    re.compile(
-        rf"[{_OPEN}](?P<name>{_NAME})[{_CLOSE}][ \t]*"
-        rf"(?:{_AFTER_CUE}|(?:上|里|中)?(?:借|贷|下载|注册|充值|申请))",
-        re.IGNORECASE,
+_QUOTES = tuple(_OPEN)
+_KNOWN_LOWER = tuple(name.lower() for name in known_app_names())
+# Each pattern with the words one of which must occur (in lower-cased text) for it to match at
+# all: most reports have none, and checking a few substrings is far cheaper than a regex scan.
+_APP_RES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (
+        re.compile(rf"(?:{_BEFORE_CUE})[^{_OPEN}\n。]{{0,10}}?[{_OPEN}](?P<name>{_NAME})[{_CLOSE}]", re.IGNORECASE),
+        _QUOTES,
     ),
-    re.compile(rf"叫(?:做)?(?P<name>[\u4e00-\u9fffA-Za-z0-9]{{2,10}}?)的(?:{_AFTER_CUE})", re.IGNORECASE),
-    re.compile(
-        r"(?:download(?:ed)?|install(?:ed)?)\s+(?:an?\s+|the\s+)?(?:app\s+(?:called|named)\s+)?"
-        r"(?P<name>[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)?)\s+app"
+    (
+        re.compile(
+            rf"[{_OPEN}](?P<name>{_NAME})[{_CLOSE}][ \t]*"
+            rf"(?:{_AFTER_CUE}|(?:上|里|中)?(?:借|贷|下载|注册|充值|申请))",
+            re.IGNORECASE,
+        ),
+        _QUOTES,
     ),
-    re.compile(rf"[{_OPEN}](?P<name>{_KNOWN})[{_CLOSE}]", re.IGNORECASE),
-    re.compile(r"app\s+(?:called|named)\s+(?P<name>[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)?)"),
-    re.compile(
-        rf"(?:下载|安装|装|打开|用|开|在|download(?:ed)?|install(?:ed)?|open(?:ed)?|use|using)"
-        rf"(?:了|一个|个|好|上)?\s*(?:the\s+)?(?P<name>{_KNOWN})",
-        re.IGNORECASE,
+    (re.compile(rf"叫(?:做)?(?P<name>[\u4e00-\u9fffA-Za-z0-9]{{2,10}}?)的(?:{_AFTER_CUE})", re.IGNORECASE), ("叫",)),
+    (
+        re.compile(
+            r"(?:download(?:ed)?|install(?:ed)?)\s+(?:an?\s+|the\s+)?(?:app\s+(?:called|named)\s+)?"
+            r"(?P<name>[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)?)\s+app"
+        ),
+        ("download", "install"),
+    ),
+    (re.compile(rf"[{_OPEN}](?P<name>{_KNOWN})[{_CLOSE}]", re.IGNORECASE), _QUOTES),
+    (re.compile(r"app\s+(?:called|named)\s+(?P<name>[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)?)"), ("app",)),
+    (
+        re.compile(
+            rf"(?:下载|安装|装|打开|用|开|在|download(?:ed)?|install(?:ed)?|open(?:ed)?|use|using)"
+            rf"(?:了|一个|个|好|上)?\s*(?:the\s+)?(?P<name>{_KNOWN})",
+            re.IGNORECASE,
+        ),
+        _KNOWN_LOWER,
     ),
 )
 # "《有钱花》和《闪电借》": a quoted name listed right after an app name is an app too.
@@ -50,7 +66,9 @@ _NOT_A_NAME_RE = re.compile(r"[\d\s.\-]+|https?://.*|.*\.(?:com|cn|net|apk)|(?:a
 
 def _find(scan: Scan) -> Iterator[Candidate]:
     seen: set[int] = set()
-    for pattern in _APP_RES:
+    for pattern, triggers in _APP_RES:
+        if not any(trigger in scan.lowered for trigger in triggers):
+            continue
         for match in pattern.finditer(scan.text):
             following: re.Match[str] | None = match
             while following is not None:

@@ -16,7 +16,7 @@ _ACCOUNT_RE = re.compile(r"[0-9A-Z]{6,34}")
 def _find(scan: Scan) -> Iterator[Candidate]:
     for piece in scan.number_pieces:
         digits = piece.digits
-        if piece.cue != "account" or piece.amount_after or piece.plus or not 8 <= len(digits) <= 30:
+        if not 8 <= len(digits) <= 30 or piece.plus or piece.cue != "account" or piece.amount_after:
             continue
         if len(digits) >= 16 and luhn_ok(digits):
             continue

@@ -25,7 +25,7 @@ def luhn_ok(digits: str) -> bool:
 def _find(scan: Scan) -> Iterator[Candidate]:
     for piece in scan.number_pieces:
         digits = piece.digits
-        if piece.plus or piece.amount_after or not 13 <= len(digits) <= 19:
+        if not 13 <= len(digits) <= 19 or piece.plus or piece.amount_after:
             continue
         if piece.cue == "card":
             yield Candidate(

@@ -15,18 +15,22 @@ from stdnum.cn import ric
 from netwarden.core.identifiers.model import Candidate, IdentifierType
 from netwarden.core.identifiers.scan import Scan
 
-_RIC_RE = re.compile(r"(?<![0-9A-Za-z_*])\d(?:[ \-]?\d){16}[ \-]?[\dXx](?![0-9A-Za-z_*])")
+_NOT_DIGIT_RE = re.compile(r"\D")
 _CUE_RE = re.compile(r"(?:身份证|证件|公民身份|居民身份|id card|id no|national id)[^\n]{0,8}$", re.IGNORECASE)
 
 
 def _find(scan: Scan) -> Iterator[Candidate]:
+    """Resident ids are digit runs (shared with the number types) of 18 digits, or 17 and an X."""
     text = scan.text
-    for match in _RIC_RE.finditer(text):
-        value = normalise(match.group())
-        if value is None or not validate(value):
+    for run in scan.number_runs:
+        digits = _NOT_DIGIT_RE.sub("", run.group())
+        end = run.end()
+        if len(digits) == 17 and end < len(text) and text[end] in "Xx":
+            digits, end = digits + "X", end + 1
+        if len(digits) != 18 or not validate(digits):
             continue
-        cued = _CUE_RE.search(text, max(0, match.start() - 16), match.start()) is not None
-        yield Candidate("cn_resident_id", value, match.start(), match.end(), rank=75 if cued else 70)
+        cued = _CUE_RE.search(text, max(0, run.start() - 16), run.start()) is not None
+        yield Candidate("cn_resident_id", digits, run.start(), end, rank=75 if cued else 70)
 
 
 def normalise(value: str, region: str = "CN") -> str | None:

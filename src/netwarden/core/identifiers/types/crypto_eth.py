@@ -10,9 +10,10 @@ import re
 from collections.abc import Iterator
 
 from netwarden.core.identifiers.model import Candidate, IdentifierType
+from netwarden.core.identifiers.patterns import glued
 from netwarden.core.identifiers.scan import Scan
 
-_ETH_RE = re.compile(r"(?<![A-Za-z0-9])0[xX][0-9a-fA-F]{40}(?![A-Za-z0-9])")
+_ETH_RE = re.compile(r"0[xX][0-9a-fA-F]{40}(?![A-Za-z0-9])")
 _CANONICAL_RE = re.compile(r"0x[0-9a-f]{40}")
 
 
@@ -20,6 +21,8 @@ def _find(scan: Scan) -> Iterator[Candidate]:
     if "0x" not in scan.text and "0X" not in scan.text:
         return
     for match in _ETH_RE.finditer(scan.text):
+        if glued(scan.text, match.start()):
+            continue
         yield Candidate("crypto_eth", match.group().lower(), match.start(), match.end(), rank=90)
 
 

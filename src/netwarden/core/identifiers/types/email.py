@@ -15,6 +15,7 @@ EMAIL_RE = re.compile(
     rf"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{{0,61}}[A-Za-z0-9])?{_DOT})+[A-Za-z]{{2,24}}(?![A-Za-z0-9\-])",
     re.IGNORECASE,
 )
+_LOOSE_AT_RE = re.compile(r"[\[(（]\s?at\s?[\])）]")
 _CLEAN_AT_RE = re.compile(r"\s?[\[(（]\s?at\s?[\])）]\s?", re.IGNORECASE)
 _CLEAN_DOT_RE = re.compile(r"\[\.\]|\(\.\)|\[dot\]|\(dot\)", re.IGNORECASE)
 _CANONICAL_RE = re.compile(r"[a-z0-9._%+\-]+@(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+[a-z]{2,24}")
@@ -26,10 +27,10 @@ def email_matches(scan: Scan) -> list[tuple[int, int, str]]:
 
 
 def _scan_emails(scan: Scan) -> list[tuple[int, int, str]]:
-    if "@" not in scan.text and "at" not in scan.text.lower():
-        return []
+    # "name (at) host" has spaces, so it is not inside one ASCII run: scan the whole text then.
+    regions = [(0, len(scan.text))] if _LOOSE_AT_RE.search(scan.lowered) else scan.at_ranges
     found: list[tuple[int, int, str]] = []
-    for match in EMAIL_RE.finditer(scan.text):
+    for match in (match for start, end in regions for match in EMAIL_RE.finditer(scan.text, start, end)):
         canonical = normalise(match.group())
         if canonical is not None:
             found.append((match.start(), match.end(), canonical))

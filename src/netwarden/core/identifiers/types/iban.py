@@ -8,14 +8,17 @@ from collections.abc import Iterator
 from stdnum import iban as stdnum_iban
 
 from netwarden.core.identifiers.model import Candidate, IdentifierType
+from netwarden.core.identifiers.patterns import glued
 from netwarden.core.identifiers.scan import Scan
 
-_IBAN_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}(?![a-z0-9])")
+_IBAN_RE = re.compile(r"[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}(?![a-z0-9])")
 _MIN_LENGTH = 15
 
 
 def _find(scan: Scan) -> Iterator[Candidate]:
     for match in _IBAN_RE.finditer(scan.text):
+        if glued(scan.text, match.start()):
+            continue
         raw = match.group()
         # The greedy run may swallow a following upper-case word; shrink until the check passes.
         positions = [i for i, char in enumerate(raw) if char != " "]

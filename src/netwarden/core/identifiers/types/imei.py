@@ -12,7 +12,7 @@ from netwarden.core.identifiers.types.bank_card import luhn_ok
 
 def _find(scan: Scan) -> Iterator[Candidate]:
     for piece in scan.number_pieces:
-        if piece.cue == "imei" and len(piece.digits) == 15:
+        if len(piece.digits) == 15 and piece.cue == "imei":
             yield Candidate(
                 "imei",
                 piece.digits,

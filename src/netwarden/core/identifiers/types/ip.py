@@ -17,13 +17,13 @@ _VERSION_BEFORE_RE = re.compile(r"(?:版本|version|ver|v)[\s:：号]*$", re.IGN
 
 def _find(scan: Scan) -> Iterator[Candidate]:
     text = scan.text
-    if "." in text or "[" in text:
-        for match in _IPV4_RE.finditer(text):
-            if _VERSION_BEFORE_RE.search(text, max(0, match.start() - 10), match.start()):
-                continue
-            address = normalise(match.group())
-            if address is not None:
-                yield Candidate("ip", address, match.start(), match.end(), rank=60)
+    ipv4 = (match for start, end in scan.dotted_ranges for match in _IPV4_RE.finditer(text, start, end))
+    for match in ipv4:
+        if _VERSION_BEFORE_RE.search(text, max(0, match.start() - 10), match.start()):
+            continue
+        address = normalise(match.group())
+        if address is not None:
+            yield Candidate("ip", address, match.start(), match.end(), rank=60)
     if "::" in text or text.count(":") >= 5:
         for match in _IPV6_RE.finditer(text):
             address = normalise(match.group())

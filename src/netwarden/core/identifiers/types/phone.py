@@ -29,6 +29,7 @@ _LISTED_CONTEXT_RE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_RE = re.compile(r"[^，,。！？!?\n；;]{0,14}$")
+_CLAUSE_AFTER_RE = re.compile(r"[^，,。！？!?\n；;]*")
 _BLOCKING_CUES = frozenset({"negative", "partial", "qq", "id", "imei", "card"})
 
 
@@ -83,9 +84,11 @@ def is_service_number(digits: str, region: str) -> bool:
 def _find(scan: Scan) -> Iterator[Candidate]:
     text = scan.text
     for piece in scan.number_pieces:
+        e164 = phone_from_digits(piece.digits, piece.plus, scan.region)
+        if e164 is None and (len(piece.digits) > 6 or not piece.whole_run):
+            continue
         if piece.cue in _BLOCKING_CUES or piece.amount_after:
             continue
-        e164 = phone_from_digits(piece.digits, piece.plus, scan.region)
         if e164 is not None:
             yield Candidate("phone", e164, piece.start, piece.end, partial=not piece.whole_run, rank=50)
         elif (
@@ -106,19 +109,17 @@ def _find(scan: Scan) -> Iterator[Candidate]:
 
 def _is_cued_service(text: str, start: int, end: int, digits: str, cue: str | None, region: str) -> bool:
     """A short number counts only next to words about calling or texting it."""
-    if not is_service_number(digits, region):
-        return False
-    if cue == "phone" or _SERVICE_CONTEXT_RE.search(text, max(0, start - 30), start):
-        return True
-    if _SERVICE_AFTER_RE.match(text, end):
-        return True
-    if region != "CN" or digits not in _listed_service_numbers():
-        return False
-    before = _CLAUSE_RE.search(text, max(0, start - 14), start)
-    after_end = min(len(text), end + 14)
-    after = re.match(r"[^，,。！？!?\n；;]*", text[end:after_end])
-    clause = (before.group() if before else "") + (after.group() if after else "")
-    return _LISTED_CONTEXT_RE.search(clause) is not None
+    cued = (
+        cue == "phone"
+        or _SERVICE_CONTEXT_RE.search(text, max(0, start - 30), start) is not None
+        or _SERVICE_AFTER_RE.match(text, end) is not None
+    )
+    if not cued and region == "CN" and digits in _listed_service_numbers():
+        before = _CLAUSE_RE.search(text, max(0, start - 14), start)
+        after = _CLAUSE_AFTER_RE.match(text, end, min(len(text), end + 14))
+        clause = (before.group() if before else "") + (after.group() if after else "")
+        cued = _LISTED_CONTEXT_RE.search(clause) is not None
+    return cued and is_service_number(digits, region)
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ _QQ_RE = re.compile(r"[1-9]\d{4,10}")
 
 def _find(scan: Scan) -> Iterator[Candidate]:
     for piece in scan.number_pieces:
-        if piece.cue == "qq" and not piece.plus and _QQ_RE.fullmatch(piece.digits):
+        if _QQ_RE.fullmatch(piece.digits) and not piece.plus and piece.cue == "qq":
             yield Candidate("qq", piece.digits, piece.start, piece.end, partial=not piece.whole_run, rank=80)
 
 

@@ -7,17 +7,17 @@ from collections.abc import Iterator
 
 from netwarden.core.identifiers.model import Candidate, IdentifierType, keep_ends
 from netwarden.core.identifiers.scan import Scan
-from netwarden.core.identifiers.types._accounts import cued_account_re, find_cued_accounts
+from netwarden.core.identifiers.types._accounts import account_pattern, find_cued_accounts
 from netwarden.core.identifiers.types.phone import phone_from_digits
 
-WECHAT_CUES = r"微\s?信|威信|薇信|微x|wei信|v信|vx|wx|weixin|wechat|薇|(?<![a-z])v(?=[ \t]*[:：])"
 _ID_RE = re.compile(r"[a-z][a-z0-9_\-]{5,19}|\d{5,15}")
-_WECHAT_ID_RE = cued_account_re(WECHAT_CUES, r"(?:wxid_)?[A-Za-z][A-Za-z0-9_\-]{5,24}")
+_WECHAT_ID = account_pattern(r"(?:wxid_)?[A-Za-z][A-Za-z0-9_\-]{5,24}")
+_KINDS = frozenset({"wechat"})
 
 
 def _find(scan: Scan) -> Iterator[Candidate]:
     for piece in scan.number_pieces:
-        if piece.cue != "wechat" or piece.plus or not 5 <= len(piece.digits) <= 15:
+        if not 5 <= len(piece.digits) <= 15 or piece.plus or piece.cue != "wechat":
             continue
         group = f"wechat@{piece.start}"
         yield Candidate(
@@ -26,7 +26,7 @@ def _find(scan: Scan) -> Iterator[Candidate]:
         e164 = phone_from_digits(piece.digits, False, scan.region)
         if e164 is not None:
             yield Candidate("phone", e164, piece.start, piece.end, partial=not piece.whole_run, rank=80, group=group)
-    for account in find_cued_accounts(_WECHAT_ID_RE, scan.text):
+    for account in find_cued_accounts(scan, _KINDS, _WECHAT_ID):
         yield Candidate("wechat", account.value.lower(), account.start, account.end, rank=80)
 
 
