@@ -194,7 +194,25 @@ def _build_gang(world: World, rng: random.Random, crime_type: str, profile: Prof
         gang.shared.append(Holding(name, tech[0].person_id, WORLD_START, WORLD_START + WORLD_DAYS * DAY, "", package))
         tech[0].identifiers += [name, package]
     _money_infrastructure(world, rng, gang, organiser.person_id, english)
+    if crime_type == "troll_network":
+        _task_pay(world, gang)
+    # People who ended up holding nothing leave no trace in any file: they are not part of this world.
+    for person in [p for p in gang.members if not p.identifiers]:
+        gang.members.remove(person)
+        del world.persons[person.person_id]
     return gang
+
+
+def _task_pay(world: World, gang: Gang) -> None:
+    """Troll crews are paid per task: one payer account, many small payees (the members' wallets)."""
+    organiser = gang.people("organiser")[0]
+    payer, inst, _ = mint(world, "alipay")
+    world.add_account(Account(payer, inst, "ordinary", gang.gang_id, organiser.person_id))
+    organiser.identifiers.append(payer)
+    for person in gang.people("member") + gang.people("recruiter"):
+        wallet, inst, _ = mint(world, "alipay")
+        world.add_account(Account(wallet, inst, "ordinary", gang.gang_id, person.person_id))
+        person.identifiers.append(wallet)
 
 
 def _money_infrastructure(world: World, rng: random.Random, gang: Gang, organiser: str, english: bool) -> None:
@@ -216,7 +234,12 @@ def _money_infrastructure(world: World, rng: random.Random, gang: Gang, organise
             gang.mules.append(world.add_account(Account(ident, inst, "mule", gang.gang_id, person.person_id)))
             person.identifiers.append(ident)
     if len(gang.mules) >= 6 and not gang.people("recruiter"):
-        gang.members.append(world.new_person("recruiter", gang.gang_id))
+        # The recruiter who rents the mules' cards: advertises with a WeChat id, pays them commissions.
+        recruiter = world.new_person("recruiter", gang.gang_id)
+        gang.members.append(recruiter)
+        card, bank, _ = mint(world, "bank_card")
+        world.add_account(Account(card, bank, "ordinary", gang.gang_id, recruiter.person_id))
+        recruiter.identifiers += [mint(world, "wechat")[0], card]
     for _ in range(rng.randint(1, 3)):
         kind = "crypto_btc" if english else "crypto_trx"
         ident = f"{kind}:{world.ids.crypto(kind)}"

@@ -131,7 +131,35 @@ def victim_flows(world: World, rng: random.Random, plans: list[ReportPlan]) -> t
             trace.gather = rng.choice(gang.mules).account if gang else ""
             _layer(rng, ledger, trace, gang, pay.payee, cents, pay.at, 0)
             traces.append(trace)
+    for gang in world.gangs:
+        _commissions(rng, ledger, gang)
+        if gang.crime_type == "troll_network":
+            _task_payments(rng, ledger, gang)
     return ledger, traces
+
+
+def _task_payments(rng: random.Random, ledger: Ledger, gang: Gang) -> None:
+    """A troll gang's payer sends each worker a few yuan per batch of posts."""
+    payer = next(i for i in gang.people("organiser")[0].identifiers if i.startswith("alipay:"))
+    workers = [i for p in gang.people("member") + gang.people("recruiter") for i in p.identifiers
+               if i.startswith("alipay:")]
+    for series in gang.series:
+        t = series.start
+        while t < series.end and workers:
+            t += int(rng.uniform(2, 10) * 86400)
+            for wallet in workers:
+                ledger.move(t + rng.randint(0, 3600), payer, wallet, rng.randint(3, 60) * 100, "CNY")
+
+
+def _commissions(rng: random.Random, ledger: Ledger, gang: Gang) -> None:
+    """The recruiter pays each rented card a small fee now and then (佣金), from a personal card."""
+    cards = [i for p in gang.people("recruiter") for i in p.identifiers if i.startswith("bank_card:")]
+    if not cards or not gang.series:
+        return
+    start, end = min(s.start for s in gang.series), max(s.end for s in gang.series)
+    for mule in gang.mules:
+        for _ in range(rng.randint(1, 3)):
+            ledger.move(int(rng.uniform(start, end)), cards[0], mule.account, rng.randint(50, 500) * 100, "CNY")
 
 
 def background(world: World, rng: random.Random, n_rows: int) -> Iterator[Row]:

@@ -25,7 +25,7 @@ PAYMENT = {  # crime type: (probability of paying, max payments, lognormal mu, s
     "fraud": (0.9, 5, 8.9, 1.1), "malicious_claim": (0.6, 2, 6.8, 0.7), "publicity_blackmail": (0.5, 2, 11.5, 0.6),
     "troll_network": (0.05, 1, 8.0, 0.5),
 }
-NO_IDENTIFIER_SHARE = 0.03
+NO_IDENTIFIER_SHARE = 0.015
 
 
 @dataclass(slots=True)
