@@ -25,7 +25,9 @@ def test_a_list_of_quoted_apps() -> None:
     assert found("借了《有钱花》和《闪电借》两个平台") == {("app_name", "有钱花"), ("app_name", "闪电借")}
 
 
-@pytest.mark.parametrize("text", ["【中国移动】您的余额不足", "他推荐我看《三体》", "I used Zoom for class"])
+@pytest.mark.parametrize(
+    "text", ["【中国移动】您的余额不足", "他推荐我看《三体》", "I used Zoom for class", 'so happy about "the cave"']
+)
 def test_sms_signatures_books_and_ordinary_use_are_not_apps(text: str) -> None:
     assert found(text) == set()
 

@@ -18,4 +18,5 @@ def test_digits_inside_an_email_are_not_a_phone_or_qq() -> None:
 def test_normalise_and_validate() -> None:
     assert normalise("email", " Foo.Bar@Example.ORG ") == "foo.bar@example.org"
     assert normalise("email", "not an email") is None
+    assert normalise("email", "msg@kiosk.valid") is None  # no such public suffix
     assert validate("email", "a@b.cn")

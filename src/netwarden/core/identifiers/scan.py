@@ -19,12 +19,13 @@ from netwarden.core.identifiers.patterns import ascii_lower, token_ranges
 from netwarden.core.identifiers.text import FoldedText, fold
 
 _SEPARATOR = r"(?:[ \t]?-[ \t]?|[ \t]{1,2}|[ \t]*\r?\n[ \t]*)"
-# No look-behind at the start, so the engine can skip to the next digit, "+" or "(" quickly;
-# what may precede a run is checked in Python.
+# Every branch starts from one character class, so the engine can skip straight to the next digit,
+# "+" or "("; the look-behinds then tell which branch applies. What may precede a run is checked
+# in Python (_touches_ok).
 NUMBER_RUN_RE = re.compile(
-    r"(?:\+[ ]?\d{1,3}[ ]?\(\d{1,4}\)[ ]?|\+[ ]?|\(0\d{2,3}\)[ ]?)?\d+(?:" + _SEPARATOR + r"\d+)*(?![0-9_*@]|\.\d)"
+    r"[\d+(](?:(?<=\+)[ ]?\d{1,3}[ ]?\(\d{1,4}\)[ ]?\d+|(?<=\+)[ ]?\d+|(?<=\()0\d{2,3}\)[ ]?\d+|(?<=\d)\d*)"
+    r"(?:" + _SEPARATOR + r"\d+)*(?![0-9_*@]|\.\d)"
 )
-_NUMBERISH_RE = re.compile(r"[\d+(][\d \t\-()+\r\n]*")
 _DIGIT_PART_RE = re.compile(r"\d+")
 _DOT_FIND_RE = re.compile(r"\.(?=[a-z0-9])|\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)")
 _AT_FIND_RE = re.compile("@")
@@ -126,25 +127,20 @@ class Scan:
 
     @cached_property
     def number_runs(self) -> list[re.Match[str]]:
-        """Digit runs that do not touch letters or other digits (see _touches_ok).
-
-        A cheap pattern finds stretches of digits and separators first; the exact pattern runs
-        only there (with two characters of look-ahead room past the stretch).
-        """
-        text = self.text
-        runs: list[re.Match[str]] = []
-        for stretch in _NUMBERISH_RE.finditer(text):
-            for run in NUMBER_RUN_RE.finditer(text, stretch.start(), min(len(text), stretch.end() + 2)):
-                if run.start() < stretch.end() and self._touches_ok(run):
-                    runs.append(run)
-        return runs
+        """Digit runs that do not touch letters or other digits (see _touches_ok)."""
+        return [run for run in NUMBER_RUN_RE.finditer(self.text) if self._touches_ok(run)]
 
     @cached_property
     def number_pieces(self) -> list[NumberPiece]:
         text = self.text
         pieces: list[NumberPiece] = []
         for run in self.number_runs:
-            plus = run.group().startswith("+")
+            written = run.group()
+            if written.isdigit():  # the common case: one unbroken run of digits
+                if _MIN_DIGITS <= len(written) <= _MAX_DIGITS:
+                    pieces.append(NumberPiece(self, run.start(), run.end(), written, plus=False, whole_run=True))
+                continue
+            plus = written.startswith("+")
             offset = run.start()
             parts = [(m.start() + offset, m.end() + offset) for m in _DIGIT_PART_RE.finditer(run.group())]
             parts = parts[:_MAX_PARTS]

@@ -18,10 +18,10 @@ _OPEN = "《「“\"『'‘"
 _CLOSE = "》」”\"』'’"
 _NAME = rf"[^{_CLOSE}{_OPEN}\n，。,!！?？]{{1,24}}"
 _BEFORE_CUE = (
-    r"下载|安装|装了|装个|借款|借了|借钱|贷款|注册|使用|用了|打开|登录|登陆|平台|软件|app|应用|"
-    r"download(?:ed)?|install(?:ed)?|app called|app named|called|named"
+    r"下载|安装|装了|装个|借款|借了|借钱|贷款|注册|使用|用了|打开|登录|登陆|平台|软件|应用|"
+    r"(?<![a-z])(?:app|download(?:ed)?|install(?:ed)?|called|named)(?![a-z])"
 )
-_AFTER_CUE = r"app|软件|平台|应用|客户端|贷款|借款|网贷|直播|聊天软件"
+_AFTER_CUE = r"app(?![a-z])|软件|平台|应用|客户端|贷款|借款|网贷|直播|聊天软件"
 _KNOWN = "|".join(re.escape(name) for name in known_app_names())
 _QUOTES = tuple(_OPEN)
 _KNOWN_LOWER = tuple(name.lower() for name in known_app_names())

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from netwarden.core.identifiers.model import Candidate, IdentifierType
 from netwarden.core.identifiers.scan import Scan
+from netwarden.core.identifiers.types._hosts import registrable_domain
 
 _AT = r"(?:@|\s?[\[(（]\s?at\s?[\])）]\s?)"
 _DOT = r"(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\))"
@@ -44,7 +45,9 @@ def _find(scan: Scan) -> Iterator[Candidate]:
 
 def normalise(value: str, region: str = "CN") -> str | None:
     address = _CLEAN_DOT_RE.sub(".", _CLEAN_AT_RE.sub("@", value.strip())).lower()
-    return address if _CANONICAL_RE.fullmatch(address) else None
+    if not _CANONICAL_RE.fullmatch(address) or registrable_domain(address.rpartition("@")[2]) is None:
+        return None
+    return address
 
 
 def validate(value: str) -> bool:
