@@ -27,6 +27,13 @@ def test_landlines_and_international_numbers() -> None:
     assert found("text from +1 (646) 555-0199") == {("phone", "+16465550199")}
 
 
+def test_numbers_glued_to_words() -> None:
+    assert found("To claim, call09050000327", region="GB") == {("phone", "+449050000327")}
+    assert found("Call MobileUpd8 08001950382 now", region="GB") == {("phone", "+448001950382")}
+    assert found("entry 08452810075over18's", region="GB") == {("phone", "+448452810075")}
+    assert found("tracking SF1234567890") == set()
+
+
 def test_default_region_reads_national_numbers() -> None:
     assert found("Call 08452810075 now", region="GB") == {("phone", "+448452810075")}
     assert found("Call 08452810075 now") == set()

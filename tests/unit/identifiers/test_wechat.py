@@ -24,6 +24,10 @@ def test_wechat_written_as_a_phone_yields_both() -> None:
     assert found("微信同号 13912345678") == {("wechat", "13912345678"), ("phone", "+8613912345678")}
 
 
+def test_digits_split_by_a_space_are_not_one_id() -> None:
+    assert found("v2 13800138000") == {("phone", "+8613800138000")}
+
+
 def test_a_list_after_one_cue() -> None:
     assert found("微信：kefu-01、kefu-02") == {("wechat", "kefu-01"), ("wechat", "kefu-02")}
 

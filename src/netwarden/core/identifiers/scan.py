@@ -21,7 +21,7 @@ from netwarden.core.identifiers.text import FoldedText, fold
 _SEPARATOR = r"(?:[ \t]?-[ \t]?|[ \t]{1,2}|[ \t]*\r?\n[ \t]*)"
 # Every branch starts from one character class, so the engine can skip straight to the next digit,
 # "+" or "("; the look-behinds then tell which branch applies. What may precede a run is checked
-# in Python (_touches_ok).
+# in Python (_start_ok, _end_ok).
 NUMBER_RUN_RE = re.compile(
     r"[\d+(](?:(?<=\+)[ ]?\d{1,3}[ ]?\(\d{1,4}\)[ ]?\d+|(?<=\+)[ ]?\d+|(?<=\()0\d{2,3}\)[ ]?\d+|(?<=\d)\d*)"
     r"(?:" + _SEPARATOR + r"\d+)*(?![0-9_*@]|\.\d)"
@@ -127,8 +127,23 @@ class Scan:
 
     @cached_property
     def number_runs(self) -> list[re.Match[str]]:
-        """Digit runs that do not touch letters or other digits (see _touches_ok)."""
-        return [run for run in NUMBER_RUN_RE.finditer(self.text) if self._touches_ok(run)]
+        """Digit runs that do not touch letters or other digits (see _start_ok, _end_ok)."""
+        runs: list[re.Match[str]] = []
+        for found in NUMBER_RUN_RE.finditer(self.text):
+            run: re.Match[str] | None = found
+            # "Upd8 08001950382": when only the first part is glued to a word, the rest still counts.
+            while run is not None and not self._start_ok(run.start()):
+                run = self._without_first_part(run)
+            if run is not None and self._end_ok(run):
+                runs.append(run)
+        return runs
+
+    def _without_first_part(self, run: re.Match[str]) -> re.Match[str] | None:
+        first = _DIGIT_PART_RE.search(run.group())
+        following = _DIGIT_PART_RE.search(run.group(), first.end()) if first else None
+        if following is None:
+            return None
+        return NUMBER_RUN_RE.match(self.text, run.start() + following.start(), run.end())
 
     @cached_property
     def number_pieces(self) -> list[NumberPiece]:
@@ -158,17 +173,22 @@ class Scan:
                     pieces.append(NumberPiece(self, start, end, digits, plus=plus and i == 0, whole_run=whole_run))
         return pieces
 
-    def _touches_ok(self, run: re.Match[str]) -> bool:
-        """Runs inside codes ("SF123…", "5pm", "v2.3") are not numbers; "QQ123…", "…0075over" are."""
-        text, start, end = self.text, run.start(), run.end()
-        if start > 0:
-            before = text[start - 1]
-            if before in _NOT_BEFORE:
-                return False
-            if before.isascii() and before.isalpha():
-                letters = _LETTERS_BEFORE_RE.search(text, max(0, start - 6), start)
-                if letters is None or letters.group().lower() not in LETTER_PREFIXES:
-                    return False
-        if end < len(text) and text[end].isascii() and text[end].isalpha():
+    def _start_ok(self, start: int) -> bool:
+        """Runs inside codes ("SF123…", "v2.3") are not numbers; after cue letters ("QQ123…") they are."""
+        if start == 0:
+            return True
+        text = self.text
+        before = text[start - 1]
+        if before in _NOT_BEFORE:
+            return False
+        if before.isascii() and before.isalpha():
+            letters = _LETTERS_BEFORE_RE.search(text, max(0, start - 6), start)
+            return letters is not None and letters.group().lower() in LETTER_PREFIXES
+        return True
+
+    def _end_ok(self, run: re.Match[str]) -> bool:
+        """Short runs glued to letters are codes ("5pm", "3GBP"); long ones are numbers ("…0075over")."""
+        end = run.end()
+        if end < len(self.text) and self.text[end].isascii() and self.text[end].isalpha():
             return sum(char.isdigit() for char in run.group()) >= _MIN_GLUED_DIGITS
         return True

@@ -19,11 +19,13 @@ def _find(scan: Scan) -> Iterator[Candidate]:
     for piece in scan.number_pieces:
         if not 5 <= len(piece.digits) <= 15 or piece.plus or piece.cue != "wechat":
             continue
+        e164 = phone_from_digits(piece.digits, False, scan.region)
+        if e164 is None and len(piece.digits) != piece.end - piece.start:
+            continue  # an id of digits is written in one piece: "v2 138…" is not the id 2138…
         group = f"wechat@{piece.start}"
         yield Candidate(
             "wechat", piece.digits, piece.start, piece.end, partial=not piece.whole_run, rank=80, group=group
         )
-        e164 = phone_from_digits(piece.digits, False, scan.region)
         if e164 is not None:
             yield Candidate("phone", e164, piece.start, piece.end, partial=not piece.whole_run, rank=80, group=group)
     for account in find_cued_accounts(scan, _KINDS, _WECHAT_ID):
