@@ -66,8 +66,12 @@ _NOT_A_NAME_RE = re.compile(r"[\d\s.\-]+|https?://.*|.*\.(?:com|cn|net|apk)|(?:a
 
 def _find(scan: Scan) -> Iterator[Candidate]:
     seen: set[int] = set()
+    lowered = scan.lowered
+    present: dict[tuple[str, ...], bool] = {}
     for pattern, triggers in _APP_RES:
-        if not any(trigger in scan.lowered for trigger in triggers):
+        if triggers not in present:
+            present[triggers] = any(trigger in lowered for trigger in triggers)
+        if not present[triggers]:
             continue
         for match in pattern.finditer(scan.text):
             following: re.Match[str] | None = match

@@ -23,6 +23,8 @@ def _find(scan: Scan) -> Iterator[Candidate]:
     """Resident ids are digit runs (shared with the number types) of 18 digits, or 17 and an X."""
     text = scan.text
     for run in scan.number_runs:
+        if len(run.group()) < 17:
+            continue
         digits = _NOT_DIGIT_RE.sub("", run.group())
         end = run.end()
         if len(digits) == 17 and end < len(text) and text[end] in "Xx":
