@@ -31,9 +31,9 @@ def test_same_seed_gives_identical_bytes_and_another_seed_differs(tmp_path: Path
 
 def test_scale_one_is_about_two_thousand_reports_and_quick(tmp_path: Path, world: SimWorld) -> None:
     assert 1600 <= world.summary.counts["reports.jsonl"] <= 2400
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: wall time depends on what else the machine runs
     summary = simulate(5, 1.0, tmp_path)
-    assert time.perf_counter() - started < 20  # a few seconds on an idle machine; CI boxes are shared
+    assert time.process_time() - started < 6
     assert 1600 <= summary.counts["reports.jsonl"] <= 2400
     assert all(summary.counts[name] > 0 for name in FILES)
 

@@ -2,6 +2,8 @@
 
 ZH = [
     ("open", [
+        "{when}有人在{platform}上私信我说可以低价办理信用卡提额，加了{contact}。",
+        "{when}“老师”在群里推荐了一个理财APP，说内部渠道稳赚不赔。",
         "{when}接到自称“{brand}客服”的电话，说我开通了会员要扣费，不取消会影响征信。",
         "{when}在网上找兼职，对方让我下载{app}做任务。",
         "{when}一个游戏好友说可以低价卖装备，让我加{contact}私下交易。",
@@ -22,6 +24,7 @@ ZH = [
         "",
     ]),
     ("pay", [
+        "对方让我分{n}笔转账，说是为了避开风控，一共{amount}。",
         "前后被骗{amount}，最后一笔转到{payee}。",
         "我先后转了{amount}到{payee}。",
         "一共被骗{amount}，收款账户是{payee}。",
@@ -35,17 +38,25 @@ ZH = [
 
 EN = [
     ("open", [
+        "{when} I got a text saying my parcel was held and I had to pay a fee; they added me on {contact}.",
+        "Someone in a crypto group promised 30% a week and gave me {contact} to \"open an account\".",
         "{when} a \"customer service agent\" called saying I had been charged for a subscription.",
         "{when} someone claiming to be from {brand} support called me about a refund.",
         "I joined an online \"investment group\" {when}; the contact was {contact}.",
         "I saw a part-time job ad to like videos for commission; they added me on {contact}.",
     ]),
     ("process", [
+        "They walked me through buying USDT and sending it to their \"platform\".",
+        "The site {link} showed big profits but withdrawals needed a \"tax\".",
         "They told me to move my money to a \"safe account\" for verification.",
         "They asked me to install {app} and share my screen.",
         "They sent me a link {link} to register; small payouts came first.",
         "",
     ]),
-    ("pay", ["I transferred {amount} to {payee}.", "In total I lost {amount} over {n} transfers."]),
-    ("after", ["Then they blocked me.", "The website is gone now.", ""]),
+    ("pay", [
+        "Over two weeks I sent {amount} to {payee}.",
+"I transferred {amount} to {payee}.", "In total I lost {amount} over {n} transfers."]),
+    ("after", [
+        "Their number is now disconnected.",
+"Then they blocked me.", "The website is gone now.", ""]),
 ]

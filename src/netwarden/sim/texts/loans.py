@@ -69,6 +69,7 @@ LOAN_EN = [
         "I applied on {app} {when}; it required access to my contacts before approval.",
     ]),
     ("terms", [
+        "I asked for {principal}; {received} arrived in my account and the rest was called a service fee.",
         "The loan was {principal} but I only received {received} after a \"processing fee\". "
         "It was due in {days} days.",
         "They deducted fees and sent {received}; I have to repay {principal} within {days} days.",
@@ -82,6 +83,7 @@ LOAN_EN = [
         "Every {days} days I pay an extension fee of {fee} just to keep it from being overdue.",
     ]),
     ("pay", [
+        "The \"customer service\" gave me a different personal account each time, last one {payee}.",
         "I was told to repay into a personal account: {payee}.",
         "So far I have paid {amount}, much more than I borrowed.",
     ]),
@@ -90,7 +92,9 @@ LOAN_EN = [
         "Now collectors call me all day from numbers like {contact} and message my family.",
         "They threatened to message everyone in my contacts if I don't pay by 6pm.",
     ]),
-    ("plea", ["Is this legal? Please help.", "I think this is a loan scam.", ""]),
+    ("plea", [
+        "I keep borrowing from one app to pay another. Please help.",
+"Is this legal? Please help.", "I think this is a loan scam.", ""]),
 ]
 
 COLLECT_ZH = [
@@ -147,6 +151,7 @@ COLLECT_ZH = [
 
 COLLECT_EN = [
     ("open", [
+        "{when} I missed a payment on {app} and the harassment started the next day.",
         "I borrowed from {app} {when} and I am a few days overdue.",
         "I have loans on several apps; the collectors from {app} are the worst.",
     ]),
@@ -164,6 +169,7 @@ COLLECT_EN = [
         "They made a group chat with my contacts and posted my ID photo.",
     ]),
     ("humiliate", [
+        "They posted my photo with \"scammer\" written on it in a group with my relatives.",
         "They sent edited photos of me to my relatives.",
         "They sent a fake court summons saying I will be arrested.",
         "",

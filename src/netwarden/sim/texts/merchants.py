@@ -19,6 +19,8 @@ CLAIM_ZH = [
         "对方一口气买了{n}件，每件都要求赔偿。",
     ]),
     ("demand", [
+        "对方说如果不赔，就让他们几十个人一起给差评，把店铺评分拉到最低。",
+        "对方一开口就说“退一赔十，不然法院见”。",
         "对方说私了{amount}，不然就去市场监管局投诉，每件罚几万。",
         "对方发来“索赔函”，要求三天内支付{amount}。",
         "开口就要{amount}，说给个私了价就撤投诉、删差评。",
@@ -40,12 +42,16 @@ CLAIM_ZH = [
         "几个不同名字的买家，其实留的都是{contact}。",
         "",
     ]),
-    ("plea", ["希望警方打击这种职业索赔团伙。", "这是敲诈勒索，请求立案。", ""]),
+    ("plea", [
+        "我们小本生意，经不起这样折腾。",
+        "听说这伙人专门挑新店下手，希望能查处。",
+"希望警方打击这种职业索赔团伙。", "这是敲诈勒索，请求立案。", ""]),
 ]
 
 CLAIM_EN = [
     ("open", ["I run a small online {shop}. {when} several buyers placed the same order."]),
     ("claim", [
+        "The buyer says a hair was found in the product and demands ten times the price.",
         "They claim our listing uses \"best\" and \"No.1\", which they say is illegal advertising.",
         "They say we have no brand authorisation and demand triple compensation.",
     ]),
@@ -54,7 +60,9 @@ CLAIM_EN = [
         "Dozens of accounts threatened to flood our store with bad reviews unless we pay.",
     ]),
     ("pay", ["We paid {amount} to {payee} to make it stop.", "We ended up paying {amount}."]),
-    ("pattern", ["All the buyers used the same phone, {contact}, and the same pickup address.", ""]),
+    ("pattern", [
+        "Other shop owners told me the same people hit them with the same messages.",
+"All the buyers used the same phone, {contact}, and the same pickup address.", ""]),
     ("plea", ["This looks like organised extortion.", ""]),
 ]
 
@@ -68,6 +76,9 @@ PUBLICITY_ZH = [
         "本单位{when}被一个网站{site}点名“曝光”，内容大部分是捏造的。",
     ]),
     ("offer", [
+        "一个自称“{outlet}”主编的人打来电话，话里话外就是要钱，留的联系方式是{contact}。",
+        "对方开价{amount}做“年度舆情维护”，说签了就不会再有负面。",
+        "中间人说他能找到平台内部的人删帖，一条一万。",
         "随后有人打电话{contact}，说他们是“舆情服务机构”，可以帮忙删帖，一篇{amount}。",
         "对方说他们手里还有材料，不合作的话下周会在更多平台发出来。",
         "文章发出后对方主动联系我们，{contact}，说可以谈“合作”。",
@@ -83,15 +94,20 @@ PUBLICITY_ZH = [
         "付了{amount}以后帖子就没了。",
     ]),
     ("repeat", [
+        "交钱后文章删了，但一个月后换了个标题又发出来。",
+        "我们拒绝续约后，对方又在{site}上挂出了旧文章。",
         "合同到期后对方问续不续费，不续费原来的稿子又重新上线了。",
         "没过多久换了个账号又开始发，说只有他们能撤干净。",
         "",
     ]),
-    ("plea", ["我们认为这是敲诈勒索，请求依法处理。", "请求警方调查这个团伙。", ""]),
+    ("plea", [
+        "我们保留了聊天记录和转账凭证，请求立案侦查。",
+"我们认为这是敲诈勒索，请求依法处理。", "请求警方调查这个团伙。", ""]),
 ]
 
 PUBLICITY_EN = [
     ("open", [
+        "{when} a website ({site}) published a story accusing our company of fraud, with no evidence.",
         "Our company ({industry}) was targeted {when} by a self-media account, \"{outlet}\", posting false stories.",
     ]),
     ("offer", [
@@ -100,7 +116,9 @@ PUBLICITY_EN = [
         "A person claiming to be a reporter said the article was ready "
         "unless we signed an advertising deal for {amount}.",
     ]),
-    ("pay", ["We paid {amount} to {payee} and the posts disappeared.", "We paid {amount}."]),
+    ("pay", [
+        "The invoice called it an \"advertising fee\".",
+"We paid {amount} to {payee} and the posts disappeared.", "We paid {amount}."]),
     ("repeat", ["When we did not renew, the old articles came back.", ""]),
     ("plea", ["We believe this is extortion.", ""]),
 ]

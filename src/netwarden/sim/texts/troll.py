@@ -10,6 +10,8 @@ ZH = [
         "我们公司的{platform}官方账号评论区{when}被刷屏了。",
     ]),
     ("swarm", [
+        "几十条评论内容一样，只是标点不同，都带着同一个链接{link}。",
+        "我发现这些号还互相转发点赞，形成一个圈子，其中{contact}最活跃。",
         "评论的账号头像都是默认的，注册时间都在同一周，比如{contact}。",
         "同一段话被几十个号复制粘贴，{contact}、{contact2}都在里面，时间只差几秒。",
         "这些账号几乎同一时间发一模一样的内容，比如{contact}、{contact2}。",
@@ -24,11 +26,15 @@ ZH = [
         "有人私信说可以帮我们“压下去”，收费{amount}。",
         "",
     ]),
-    ("plea", ["请平台和警方查一下这些有组织的账号。", "生意已经受到很大影响。", ""]),
+    ("plea", [
+        "我们不怕批评，但这明显是有组织的刷帖，请查处。",
+        "希望平台能封掉这些水军账号。",
+"请平台和警方查一下这些有组织的账号。", "生意已经受到很大影响。", ""]),
 ]
 
 EN = [
     ("open", [
+        "Our shop got hundreds of one-star reviews in one evening, almost all the same.",
         "{when} our page on {platform} was flooded by new accounts posting the same comments.",
         "I am being targeted by what looks like a group of fake accounts on {platform}.",
     ]),
@@ -37,6 +43,8 @@ EN = [
         "Accounts like {contact} and {contact2} posted identical text within seconds.",
         "Dozens of accounts shared the same link {link} at the same minute.",
     ]),
-    ("recruit", ["Someone offered to \"clean up\" the comments for {amount}.", ""]),
+    ("recruit", [
+        "We found a group paying people to post against us; the organiser was {contact}.",
+"Someone offered to \"clean up\" the comments for {amount}.", ""]),
     ("plea", ["Please look into this coordinated campaign.", ""]),
 ]
