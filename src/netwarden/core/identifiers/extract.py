@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import bisect
+
 from netwarden.core.identifiers.model import ROLES, Candidate, Match, Role
 from netwarden.core.identifiers.registry import REGISTRY, get_type
 from netwarden.core.identifiers.roles import infer_role
 from netwarden.core.identifiers.scan import Scan
 from netwarden.core.identifiers.text import fold
 from netwarden.core.identifiers.types.phone import is_service
+
+# How many accepted spans before a candidate's end can reach into it: one from another group plus
+# the members of its own group that share a span.
+_NEIGHBOURS = 4
 
 
 def extract(text: str, *, default_region: str = "CN") -> list[Match]:
@@ -49,15 +55,19 @@ def _resolve(candidates: list[Candidate]) -> list[Candidate]:
     """
     ordered = sorted(candidates, key=lambda c: (c.partial, -c.rank, -(c.end - c.start), c.start))
     accepted: list[Candidate] = []
+    # Accepted spans never overlap except within a group (same span), so kept sorted by start a
+    # new candidate only needs comparing with its neighbours.
+    spans: list[tuple[int, int, str, int]] = []
     for candidate in ordered:
-        clashes = any(
-            candidate.start < other.end
-            and other.start < candidate.end
-            and not (candidate.group and candidate.group == other.group)
-            for other in accepted
-        )
+        index = bisect.bisect_left(spans, (candidate.end,))
+        clashes = False
+        for _start, end, group, _order in reversed(spans[max(0, index - _NEIGHBOURS) : index]):
+            if end > candidate.start and not (candidate.group and candidate.group == group):
+                clashes = True
+                break
         if not clashes:
             accepted.append(candidate)
+            bisect.insort(spans, (candidate.start, candidate.end, candidate.group, len(accepted)))
     return accepted
 
 
