@@ -106,3 +106,14 @@ def test_masking_rules_by_type_and_role() -> None:
 def test_empty_and_identifier_free_text() -> None:
     assert extract("") == []
     assert extract("昨天晚上我很害怕，不知道怎么办。") == []
+
+
+def test_a_long_document_gives_what_its_parts_give() -> None:
+    parts = [
+        "对方电话 13800138000，微信 lucky_888",
+        "send 0.1 BTC to 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa or visit www.kjb-loan.com/x",
+        "订单号 2026030112345678901，卡号 6222 0252 6018 1590 832",
+    ] * 300
+    whole = extract("\n\n。\n\n".join(parts))
+    assert len(whole) == sum(len(extract(part)) for part in parts)
+    assert {(m.type, m.value) for m in whole} == {(m.type, m.value) for part in parts for m in extract(part)}
