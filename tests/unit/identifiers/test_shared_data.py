@@ -17,6 +17,7 @@ import yaml
 
 from netwarden.core.identifiers import extract, normalise, validate
 from netwarden.core.identifiers.types._base58 import decode_check
+from netwarden.core.identifiers.types.crypto_eth import checksum_ok
 
 pytestmark = pytest.mark.shared_data
 
@@ -85,6 +86,19 @@ def test_wallets_and_domains_are_extracted_from_cryptoscamdb_entries(
     assert recall["crypto_eth"] == 1.0
     assert recall["crypto_btc"] == 1.0
     assert recall["domain"] >= 0.99
+
+
+def test_mixed_case_eth_addresses_in_cryptoscamdb_pass_eip55(scam_entries: list[dict[str, object]]) -> None:
+    mixed = []
+    for entry in scam_entries:
+        addresses = entry.get("addresses")
+        for address in (addresses or {}).get("ETH", []) if isinstance(addresses, dict) else []:
+            digits = str(address)[2:]
+            if len(digits) == 40 and digits not in (digits.lower(), digits.upper()):
+                mixed.append(str(address))
+    passing = sum(checksum_ok(address) for address in mixed)
+    print(f"cryptoscamdb: {passing} of {len(mixed)} mixed-case ETH addresses pass EIP-55")
+    assert len(mixed) > 3000 and passing / len(mixed) >= 0.999
 
 
 def test_phone_numbers_and_urls_in_the_sms_spam_collection_are_found() -> None:
