@@ -55,6 +55,7 @@ ELEMENT_CASES = [
     ("TN_ACCOUNT_SUPPLY", "出售老号实名号", "selling aged verified accounts"),
     ("TN_FAKE_METRICS", "好评返现5元", "5-star review gets cashback"),
     ("TN_FAKE_METRICS_PRICED", "1万播放20元", "10k views for $20"),
+    ("TN_CONCEALMENT", "真人互动不掉粉", "delivered gradually so it looks organic"),
     ("TN_SYNCHRONISED_BURST", "几百个新号同一时间发一模一样的内容", "brand-new accounts posted the same sentence"),
     ("FR_IDENTITY_CLAIM", "我是你们领导", "it's me, your son"),
     ("FR_MONEY_REQUEST", "你先帮我转到这个账户", "can you send it to this account"),

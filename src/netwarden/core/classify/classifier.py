@@ -19,6 +19,7 @@ from typing import Any
 
 from netwarden.core.classify.labels import CRIME_LABELS, LABEL_THRESHOLD, LABELS, NONE_LABEL
 from netwarden.core.classify.model import TrainedModel
+from netwarden.core.classify.prefilter import AnchorIndex
 from netwarden.core.classify.priority import PriorityFacts, PriorityRules, assess_priority, default_priority_rules
 from netwarden.core.classify.results import Classification, Reason
 from netwarden.core.classify.rules import Hit, RuleSet, load_default_rules, lowered
@@ -58,6 +59,8 @@ class Evidence:
     model_probabilities: dict[str, float]
     hits: list[Hit]
     framing_reasons: list[Reason]
+    lowered: str
+    present: frozenset[str]
 
 
 class Classifier:
@@ -67,6 +70,8 @@ class Classifier:
         self.rules = rules
         self.model = model
         self.priority_rules = priority_rules or default_priority_rules()
+        # one prefilter pass per report covers the rule elements, the framings and the priority cues
+        self.anchors = AnchorIndex(rules.anchors.strings | self.priority_rules.anchor_strings)
 
     @classmethod
     def load_default(cls) -> Classifier:
@@ -76,7 +81,7 @@ class Classifier:
     def evidence(self, text: str) -> Evidence:
         """Scores, model probabilities, rule hits and framings for an already-assembled text."""
         lower = lowered(text)
-        present = self.rules.present(lower)
+        present = self.anchors.present(lower)
         hits = self.rules.match(lower, present)
         framings = self.rules.framings_in(lower, present)
         model_probabilities = self.model.probabilities(lower)
@@ -84,7 +89,7 @@ class Classifier:
         scores = _combine(model_probabilities, self.rules.label_scores(hits), damping)
         framing_reasons = [Reason(f.code, NONE_LABEL, f.text_en, f.text_zh, (start, end))
                            for f, start, end in framings]
-        return Evidence(scores, model_probabilities, hits, framing_reasons)
+        return Evidence(scores, model_probabilities, hits, framing_reasons, lower, present)
 
     def classify(self, text: str, *, received_at: datetime | None = None, last_payment_at: datetime | None = None,
                  victim_age: int | None = None, amount_lost: float | None = None, messages: Sequence[str] = (),
@@ -96,7 +101,8 @@ class Classifier:
         hits, framing_reasons = evidence.hits, evidence.framing_reasons
         crime_types = _labels_from(evidence.scores)
         facts = PriorityFacts(
-            text=lowered(analysed), text_length=min(len(text), len(analysed)), crime_types=crime_types,
+            text=evidence.lowered, present=evidence.present, text_length=min(len(text), len(analysed)),
+            crime_types=crime_types,
             sexual_material=any(hit.element.code == "SX_SEXUAL_MATERIAL" for hit in hits),
             framed_as_news_or_education=any(r.code in EDUCATION_OR_NEWS for r in framing_reasons),
             received_at=received_at, last_payment_at=last_payment_at, now=now or datetime.now(UTC),

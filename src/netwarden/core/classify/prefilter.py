@@ -9,6 +9,7 @@ The prefilter only skips work, it never changes a result.
 
 from __future__ import annotations
 
+import operator
 import re
 import re._constants as sre_constants
 import re._parser as sre_parse
@@ -84,20 +85,26 @@ class AnchorIndex:
     opening bigram occurs in the text are searched for."""
 
     def __init__(self, anchors: Iterable[str]) -> None:
-        self.singles = frozenset(anchor for anchor in anchors if len(anchor) == 1)
-        by_bigram: dict[str, list[str]] = {}
-        for anchor in sorted(set(anchors)):
-            if len(anchor) >= 2:
-                by_bigram.setdefault(anchor[:2], []).append(anchor)
-        self.by_bigram = {key: tuple(group) for key, group in by_bigram.items()}
-        self.bigrams = frozenset(self.by_bigram)
+        unique = set(anchors)
+        self.strings = frozenset(unique)
+        self.singles = frozenset(anchor for anchor in unique if len(anchor) == 1)
+        self.pairs = frozenset(anchor for anchor in unique if len(anchor) == 2)
+        longer: dict[str, list[str]] = {}
+        for anchor in sorted(anchor for anchor in unique if len(anchor) > 2):
+            longer.setdefault(anchor[:2], []).append(anchor)
+        self.longer = {key: tuple(group) for key, group in longer.items()}
+        self.longer_keys = frozenset(self.longer)
 
     def present(self, lowered: str) -> frozenset[str]:
-        """The anchors that occur in the lower-cased text."""
-        text_bigrams = {lowered[i : i + 2] for i in range(len(lowered) - 1)}
+        """The anchors that occur in the lower-cased text. One- and two-character anchors are set
+        intersections; a longer anchor is searched only when its first two characters occur."""
+        text_bigrams = set(map(operator.add, lowered, lowered[1:]))
         found = set(self.singles.intersection(lowered))
-        for key in self.bigrams.intersection(text_bigrams):
-            found.update(anchor for anchor in self.by_bigram[key] if len(anchor) == 2 or anchor in lowered)
+        found.update(self.pairs.intersection(text_bigrams))
+        for key in self.longer_keys.intersection(text_bigrams):
+            for anchor in self.longer[key]:
+                if anchor in lowered:
+                    found.add(anchor)
         return frozenset(found)
 
 

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from netwarden.core.classify.labels import NONE_LABEL
+from netwarden.core.classify.prefilter import anchors_of
 from netwarden.core.classify.results import Action, Reason
 
 # Labels whose reports describe a demand still being pressed (for the "ongoing" P1 trigger).
@@ -33,6 +34,14 @@ class Cue:
     text_zh: str
     text_en: str
     pattern: re.Pattern[str]
+    anchors: frozenset[str] | None  # literal strings one of which every match contains
+
+    def search(self, text: str, present: frozenset[str] | None = None) -> re.Match[str] | None:
+        """Search `text`; with `present` (anchors found in it, see prefilter.AnchorIndex) the
+        search is skipped when none of this cue's anchors occurs."""
+        if present is not None and self.anchors is not None and self.anchors.isdisjoint(present):
+            return None
+        return self.pattern.search(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +50,10 @@ class PriorityRules:
     actions: Mapping[str, tuple[Action, ...]]
     large_loss: float
     elderly_age: int
+
+    @property
+    def anchor_strings(self) -> frozenset[str]:
+        return frozenset(a for cue in self.cues.values() for a in (cue.anchors or ()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,15 +71,15 @@ class PriorityFacts:
     victim_age: int | None
     amount_lost: float | None
     freeze_window_hours: float
+    present: frozenset[str] | None = None  # prefilter anchors found in text (covering the cues)
 
 
 def load_priority_rules(document: Mapping[str, Any] | None = None) -> PriorityRules:
     doc = document if document is not None else _default_document()
-    cues = {
-        name: Cue(name, str(item["zh"]), str(item["en"]),
-                  re.compile("|".join(f"(?:{p})" for p in item["patterns"]).lower()))
-        for name, item in doc["cues"].items()
-    }
+    cues = {}
+    for name, item in doc["cues"].items():
+        pattern = re.compile("|".join(f"(?:{p})" for p in item["patterns"]).lower())
+        cues[name] = Cue(name, str(item["zh"]), str(item["en"]), pattern, anchors_of(pattern))
     actions = {name: tuple(Action(str(a["code"]), str(a["en"]), str(a["zh"])) for a in items)
                for name, items in doc["actions"].items()}
     return PriorityRules(cues, actions, float(doc["large_loss"]), int(doc["elderly_age"]))
@@ -114,7 +127,7 @@ class _Collector:
         self.actions: list[Action] = []
 
     def cue(self, name: str) -> re.Match[str] | None:
-        return self.rules.cues[name].pattern.search(self.facts.text)
+        return self.rules.cues[name].search(self.facts.text, self.facts.present)
 
     def add(self, code: str, text_en: str, text_zh: str, found: re.Match[str] | None = None,
             actions: str | None = None) -> None:

@@ -96,7 +96,8 @@ class RuleSet:
     anchors: AnchorIndex
 
     def present(self, lowered: str) -> frozenset[str]:
-        """The prefilter anchors found in the lowered text; pass them to match() and framings_in()."""
+        """The prefilter anchors found in the lowered text; pass them to match() and framings_in().
+        (A caller may pass a superset computed by a wider AnchorIndex.)"""
         return self.anchors.present(lowered)
 
     def match(self, lowered: str, present: frozenset[str]) -> list[Hit]:
