@@ -79,3 +79,12 @@ def test_markup_in_a_report_is_shown_as_text(page, live_server: str) -> None:  #
     _analyst_opens(page, live_server, "xss-three")
     assert '<script>alert("xss")</script>' in page.get_by_test_id("report-text").inner_text()
     assert dialogs == []
+
+
+def test_api_documentation_renders_offline(page, live_server: str) -> None:  # type: ignore[no-untyped-def]
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(f"{live_server}/api/docs")
+    page.get_by_text("/api/v1/reports/{report_id}").first.wait_for()
+    assert page.get_by_text("Submit Reports").count() >= 1
+    assert not [e for e in errors if "Content Security Policy" in e]

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from netwarden.db.models import AuditEvent, Report
 from netwarden.domains.reports.service import ingest_reports
@@ -164,9 +165,10 @@ def test_public_report_receipt_and_status(world: World, client: TestClient) -> N
     assert receipt.status_code == 200
     code = re.search(r'data-testid="receipt-code">([A-Z0-9-]+)<', receipt.text).group(1)
     with world.session() as session:
-        report = session.scalars(select(Report)).one()
+        report = session.scalars(select(Report).options(selectinload(Report.content))).one()
         assert report.channel == "web" and report.source == "public" and report.victim_age == 16
-        assert report.receipt_hash and code not in str(report.raw)
+        assert report.receipt_hash and code not in str(report.content.raw)
+        assert report.content.extra["suspect_details"] == XSS
         assert abs((report.last_payment_at - datetime.now(UTC)).total_seconds() - -1200) < 120
     status = client.post("/status", data={"code": code.lower(), "csrf_token": csrf_of(client.get("/status"))})
     assert status.status_code == 200 and 'data-testid="status-result"' in status.text

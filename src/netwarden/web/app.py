@@ -7,7 +7,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -105,6 +105,10 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     for router in (users_pages.router, reports_pages.router, public_pages.router, audit_pages.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/api/docs", include_in_schema=False)
+    def api_docs() -> Response:
+        return HTMLResponse(app.state.templates.get_template("api_docs.html").render())
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict[str, str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
 from netwarden.db.models import User, WebSession
@@ -93,12 +94,15 @@ def check_csrf(request: Request, page: Console, submitted: object) -> None:
                                reason="csrf")
 
 
-def api_actor(request: Request, db: DbSession) -> Actor:
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token:
+_bearer = HTTPBearer(auto_error=False, description="An API token from `netwarden user token USER --name ...`.")
+
+
+def api_actor(
+    request: Request, db: DbSession, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> Actor:
+    if credentials is None or not credentials.credentials:
         raise AuthError("an API token is needed: send 'Authorization: Bearer <token>'")
-    user = users.resolve_api_token(db, token.strip())
+    user = users.resolve_api_token(db, credentials.credentials.strip())
     if user is None:
         raise AuthError("the API token is unknown, revoked, or its user is disabled")
     return users.actor_for(db, user, client=client_of(request), via="token")

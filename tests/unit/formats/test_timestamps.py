@@ -34,7 +34,7 @@ def test_rejects_what_is_not_iso_8601(bad: object) -> None:
 
 
 @given(st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 1, 1),
-                    timezones=st.sampled_from([UTC, SHANGHAI, ZoneInfo("Europe/London")])))
+                    timezones=st.sampled_from([UTC, SHANGHAI, ZoneInfo("Europe/London")]), allow_imaginary=False))
 def test_format_then_parse_is_the_same_instant(moment: datetime) -> None:
     moment = moment.replace(microsecond=0)
     again = parse_timestamp(format_timestamp(moment), SHANGHAI)

@@ -71,7 +71,15 @@ def _validated_rows(decoded: list[Decoded], settings: Settings) -> Iterator[Pars
         yield item if isinstance(item, Rejection) else parsed[item[0]]
 
 
-@router.post("/reports", response_model=SubmitResult)
+_REPORT_ROWS = {"type": "array", "items": {"type": "object", "required": ["report_id", "received_at", "text"],
+                                          "additionalProperties": True}}
+_SUBMIT_BODY = {"requestBody": {"required": True, "content": {
+    "application/json": {"schema": _REPORT_ROWS},
+    "application/x-ndjson": {"schema": {"type": "string", "description": "one report object per line"}},
+}}}
+
+
+@router.post("/reports", response_model=SubmitResult, openapi_extra=_SUBMIT_BODY)
 async def submit_reports(request: Request, actor: ApiActor, db: DbSession, settings: SettingsDep) -> SubmitResult:
     """Submit reports in bulk: a JSON array, or JSONL with `Content-Type: application/x-ndjson`.
 

@@ -53,11 +53,12 @@ class ReportRead(BaseModel):
     def from_row(cls, report: Report, unit_code: str) -> ReportRead:
         return cls(
             id=report.id, report_id=report.report_id, unit=unit_code, received_at=report.received_at,
-            channel=report.channel, text=report.text,
+            channel=report.channel, text=report.content.text,
             victim={"age": report.victim_age, "gender": report.victim_gender,
                     "region": report.victim_region, "occupation": report.victim_occupation},
             amount_lost=report.amount_lost, currency=report.currency, last_payment_at=report.last_payment_at,
-            identifiers=report.given_identifiers, messages=report.messages, extra=report.extra,
+            identifiers=report.content.given_identifiers, messages=report.content.messages,
+            extra=report.content.extra,
             status=report.status, crime_type=report.crime_type, priority=report.priority, source=report.source,
         )
 

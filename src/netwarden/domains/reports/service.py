@@ -8,12 +8,13 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy import Select, func, insert, or_, select
+from sqlalchemy.orm import selectinload
 from sqlalchemy.orm import Session
 
 from netwarden.db.base import utcnow
 from netwarden.db.engine import dialect_insert
-from netwarden.db.models import Report, Unit
+from netwarden.db.models import Report, ReportContent, Unit
 from netwarden.domains.audit.service import record
 from netwarden.domains.reports.schemas import IngestOutcome, PublicReportForm, ReportFilters, ReportPage, RowResult
 from netwarden.domains.users.access import Actor
@@ -26,7 +27,7 @@ BATCH_ROWS = 2000
 RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read over the phone
 
 
-def _row_values(parsed: ParsedReport, *, unit_id: int, source: str, source_file: str | None) -> dict[str, Any]:
+def _report_values(parsed: ParsedReport, *, unit_id: int, source: str, source_file: str | None) -> dict[str, Any]:
     report = parsed.report
     now = utcnow()
     return {
@@ -34,7 +35,6 @@ def _row_values(parsed: ParsedReport, *, unit_id: int, source: str, source_file:
         "unit_id": unit_id,
         "received_at": report.received_at,
         "channel": report.channel,
-        "text": report.text,
         "victim_age": report.victim.age,
         "victim_gender": report.victim.gender,
         "victim_region": report.victim.region,
@@ -42,15 +42,24 @@ def _row_values(parsed: ParsedReport, *, unit_id: int, source: str, source_file:
         "amount_lost": report.amount_lost,
         "currency": report.currency,
         "last_payment_at": report.last_payment_at,
+        "status": "new",
+        "source": source,
+        "source_file": source_file,
+        "urgency": 0,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def _content_values(parsed: ParsedReport, report_pk: int) -> dict[str, Any]:
+    report = parsed.report
+    return {
+        "report_pk": report_pk,
+        "text": report.text,
         "given_identifiers": [i.model_dump() for i in report.identifiers],
         "messages": [m.model_dump(mode="json", by_alias=True) for m in report.messages],
         "extra": report.extra,
         "raw": parsed.raw,
-        "status": "new",
-        "source": source,
-        "source_file": source_file,
-        "created_at": now,
-        "updated_at": now,
     }
 
 
@@ -110,9 +119,12 @@ def _store_batch(
     # one statement per batch, without a lookup whose plan degrades as a big import grows.
     statement = (dialect_insert(session, Report)
                  .on_conflict_do_nothing(index_elements=["unit_id", "report_id"])
-                 .returning(Report.report_id))
-    values = [_row_values(p, unit_id=unit_id, source=source, source_file=source_file) for p in batch]
-    created = set(session.scalars(statement, values))
+                 .returning(Report.report_id, Report.id))
+    values = [_report_values(p, unit_id=unit_id, source=source, source_file=source_file) for p in batch]
+    created = {row.report_id: row.id for row in session.execute(statement, values)}
+    if created:
+        session.execute(insert(ReportContent), [_content_values(p, created[p.report.report_id])
+                                                for p in batch if p.report.report_id in created])
     fresh = [parsed for parsed in batch if parsed.report.report_id in created]
     if fresh:
         record(session, actor=actor, action="reports.ingested", target_type="report_batch", unit_id=unit_id,
@@ -133,24 +145,20 @@ def _visible(query: Select[Any], actor: Actor) -> Select[Any]:
     return query.where(Report.unit_id.in_(actor.visible_units))
 
 
-# Unrated reports sort after P3 ("P9"), on every backend.
-_PRIORITY_RANK = case((Report.priority.is_(None), "P9"), else_=Report.priority)
 _ORDER = {
-    "urgent": (_PRIORITY_RANK, Report.received_at.desc(), Report.id.desc()),
+    "urgent": (Report.urgency.desc(), Report.received_at.desc(), Report.id.desc()),
     "newest": (Report.received_at.desc(), Report.id.desc()),
     "oldest": (Report.received_at, Report.id),
     "amount": (Report.amount_lost.is_(None), Report.amount_lost.desc(), Report.id.desc()),
 }
 
 
-def list_reports(
-    session: Session, *, actor: Actor, filters: ReportFilters, page: int = 1, page_size: int = 50
-) -> ReportPage:
-    actor.require("reports.read")
-    query = _visible(select(Report), actor)
+def _filtered(query: Select[Any], actor: Actor, filters: ReportFilters) -> Select[Any]:
+    query = _visible(query, actor)
     if filters.q:
         needle = filters.q.strip()
-        query = query.where(or_(Report.report_id == needle, Report.text.contains(needle)))
+        in_text = select(ReportContent.report_pk).where(ReportContent.text.contains(needle))
+        query = query.where(or_(Report.report_id == needle, Report.id.in_(in_text)))
     for column, value in ((Report.channel, filters.channel), (Report.status, filters.status),
                           (Report.crime_type, filters.crime_type), (Report.priority, filters.priority)):
         if value:
@@ -159,16 +167,28 @@ def list_reports(
         query = query.where(Report.received_at >= filters.received_from)
     if filters.received_to:
         query = query.where(Report.received_at <= filters.received_to)
-    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+    return query
+
+
+def list_reports(
+    session: Session, *, actor: Actor, filters: ReportFilters, page: int = 1, page_size: int = 50
+) -> ReportPage:
+    actor.require("reports.read")
     page = max(1, page)
-    items = session.scalars(query.order_by(*_ORDER[filters.sort]).offset((page - 1) * page_size).limit(page_size))
-    return ReportPage(list(items), total, page, page_size)
+    total = session.scalar(_filtered(select(func.count(Report.id)), actor, filters)) or 0
+    # Sort and page over narrow index rows first, then load the few whole rows (texts are large).
+    ids = list(session.scalars(_filtered(select(Report.id), actor, filters)
+                               .order_by(*_ORDER[filters.sort]).offset((page - 1) * page_size).limit(page_size)))
+    rows = {report.id: report for report in session.scalars(
+        select(Report).where(Report.id.in_(ids)).options(selectinload(Report.content)))}
+    return ReportPage([rows[i] for i in ids], total, page, page_size)
 
 
 def get_report(session: Session, *, actor: Actor, report_pk: int) -> Report:
     """One report, audited. Missing and not-visible give the same answer."""
     actor.require("reports.read")
-    report = session.get(Report, report_pk)
+    report = session.scalar(select(Report).where(Report.id == report_pk).options(selectinload(Report.content))
+                            .execution_options(populate_existing=True))
     if report is None or not actor.sees_unit(report.unit_id):
         raise NotFoundError("no such report", report=report_pk)
     record(session, actor=actor, action="report.viewed", target_type="report", target_id=report.id,
@@ -213,10 +233,13 @@ def submit_public_report(
     raw = form.model_dump(mode="json") | {"language": language}
     report = Report(
         report_id=f"WEB-{now:%Y%m%d}-{secrets.token_hex(4).upper()}", unit_id=unit.id, received_at=now,
-        channel="web", text=form.text, victim_age=form.victim_age, amount_lost=form.amount_lost, currency="CNY",
-        last_payment_at=form.last_payment_at, given_identifiers=[], messages=[],
-        extra={k: v for k, v in raw.items() if k in {"suspect_details", "contact", "happened_at", "language"} and v},
-        raw=raw, status="new", source="public", receipt_hash=_receipt_hash(code),
+        channel="web", victim_age=form.victim_age, amount_lost=form.amount_lost, currency="CNY",
+        last_payment_at=form.last_payment_at, status="new", source="public", receipt_hash=_receipt_hash(code),
+        urgency=0,
+        content=ReportContent(
+            text=form.text, given_identifiers=[], messages=[], raw=raw,
+            extra={k: v for k, v in raw.items() if k in {"suspect_details", "contact", "happened_at", "language"} and v},
+        ),
     )
     session.add(report)
     session.flush()

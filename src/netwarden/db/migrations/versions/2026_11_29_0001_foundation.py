@@ -1,8 +1,8 @@
-"""foundation: units, users, sessions, tokens, reports, audit
+"""foundation: units, users, sessions, API tokens, reports and their contents, audit events
 
 Revision ID: 0001
 Revises: (none)
-Create Date: 2026-11-29 04:23:02.643720
+Create Date: 2026-11-29 05:05:19.781184
 """
 
 from __future__ import annotations
@@ -37,7 +37,6 @@ def upgrade() -> None:
     sa.Column('unit_id', sa.Integer(), nullable=False),
     sa.Column('received_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('channel', sa.String(length=16), nullable=False),
-    sa.Column('text', sa.Text(), nullable=False),
     sa.Column('victim_age', sa.Integer(), nullable=True),
     sa.Column('victim_gender', sa.String(length=32), nullable=True),
     sa.Column('victim_region', sa.String(length=64), nullable=True),
@@ -45,16 +44,13 @@ def upgrade() -> None:
     sa.Column('amount_lost', sa.Numeric(precision=18, scale=2), nullable=True),
     sa.Column('currency', sa.String(length=3), nullable=False),
     sa.Column('last_payment_at', sa.DateTime(timezone=True), nullable=True),
-    sa.Column('given_identifiers', JSON_TYPE, nullable=False),
-    sa.Column('messages', JSON_TYPE, nullable=False),
-    sa.Column('extra', JSON_TYPE, nullable=False),
-    sa.Column('raw', JSON_TYPE, nullable=False),
     sa.Column('status', sa.String(length=16), nullable=False),
     sa.Column('source', sa.String(length=16), nullable=False),
     sa.Column('source_file', sa.String(length=255), nullable=True),
     sa.Column('receipt_hash', sa.String(length=64), nullable=True),
     sa.Column('crime_type', sa.String(length=32), nullable=True),
     sa.Column('priority', sa.String(length=2), nullable=True),
+    sa.Column('urgency', sa.SmallInteger(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['unit_id'], ['units.id'], name=op.f('fk_reports_unit_id_units')),
@@ -65,8 +61,10 @@ def upgrade() -> None:
     with op.batch_alter_table('reports', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_reports_crime_type'), ['crime_type'], unique=False)
         batch_op.create_index(batch_op.f('ix_reports_received_at'), ['received_at'], unique=False)
-        batch_op.create_index('ix_reports_unit_priority_received', ['unit_id', 'priority', 'received_at'], unique=False)
+        batch_op.create_index('ix_reports_unit_channel_received', ['unit_id', 'channel', 'received_at'], unique=False)
         batch_op.create_index('ix_reports_unit_received', ['unit_id', 'received_at'], unique=False)
+        batch_op.create_index('ix_reports_unit_status_received', ['unit_id', 'status', 'received_at'], unique=False)
+        batch_op.create_index('ix_reports_unit_urgency_received', ['unit_id', 'urgency', 'received_at'], unique=False)
 
     op.create_table('users',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -129,6 +127,16 @@ def upgrade() -> None:
         batch_op.create_index('ix_audit_events_target', ['target_type', 'target_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_audit_events_unit_id'), ['unit_id'], unique=False)
 
+    op.create_table('report_contents',
+    sa.Column('report_pk', sa.Integer(), nullable=False),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('given_identifiers', JSON_TYPE, nullable=False),
+    sa.Column('messages', JSON_TYPE, nullable=False),
+    sa.Column('extra', JSON_TYPE, nullable=False),
+    sa.Column('raw', JSON_TYPE, nullable=False),
+    sa.ForeignKeyConstraint(['report_pk'], ['reports.id'], name=op.f('fk_report_contents_report_pk_reports'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('report_pk', name=op.f('pk_report_contents'))
+    )
     op.create_table('web_sessions',
     sa.Column('token_hash', sa.String(length=64), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
@@ -149,6 +157,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_web_sessions_user_id'))
 
     op.drop_table('web_sessions')
+    op.drop_table('report_contents')
     with op.batch_alter_table('audit_events', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_audit_events_unit_id'))
         batch_op.drop_index('ix_audit_events_target')
@@ -166,8 +175,10 @@ def downgrade() -> None:
 
     op.drop_table('users')
     with op.batch_alter_table('reports', schema=None) as batch_op:
+        batch_op.drop_index('ix_reports_unit_urgency_received')
+        batch_op.drop_index('ix_reports_unit_status_received')
         batch_op.drop_index('ix_reports_unit_received')
-        batch_op.drop_index('ix_reports_unit_priority_received')
+        batch_op.drop_index('ix_reports_unit_channel_received')
         batch_op.drop_index(batch_op.f('ix_reports_received_at'))
         batch_op.drop_index(batch_op.f('ix_reports_crime_type'))
 
