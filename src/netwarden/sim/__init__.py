@@ -4,6 +4,6 @@
 and complaints per the data contract, and `out_dir/truth/` (see truth/README.md there).
 """
 
-from netwarden.sim.simulate import SimSummary, simulate
+from netwarden.sim.run import SimSummary, simulate
 
 __all__ = ["SimSummary", "simulate"]

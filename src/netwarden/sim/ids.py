@@ -152,10 +152,9 @@ class IdentifierFactory:
         return self._unique(lambda: self.rng.choice("13579") + self._digits(self.rng.choice((15, 17))))
 
     def email(self) -> str:
-        def make() -> str:
-            local = self._word(self.rng.randint(1, 2)) + self._digits(self.rng.randint(0, 4))
-            return f"{local}@{self.rng.choice(EMAIL_DOMAINS)}"
-        return self._unique(make, can_suffix=True)
+        local = self._unique(lambda: "mail." + self._word(self.rng.randint(1, 2)) +
+                             self._digits(self.rng.randint(0, 4)), can_suffix=True)
+        return f"{local[5:]}@{self.rng.choice(EMAIL_DOMAINS)}"
 
     def wechat(self) -> str:
         def make() -> str:
@@ -184,7 +183,8 @@ class IdentifierFactory:
 
     def domain(self) -> str:
         def make() -> str:
-            return f"{self._word(self.rng.randint(2, 3))}{self.rng.choice(('', '', '-app', '88'))}"
+            tail = self.rng.choice(("", "", "-app", "88", str(self.rng.randint(1, 99))))
+            return f"{self._word(self.rng.randint(2, 3))}{tail}"
         return self._unique(make, can_suffix=True) + f".{self.rng.choice(TLDS)}"
 
     def imei(self) -> str:

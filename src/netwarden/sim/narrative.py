@@ -48,14 +48,26 @@ def slots_of(template: str) -> tuple[str, ...]:
     return tuple(name for _, name, _, _ in string.Formatter().parse(template) if name)
 
 
+@dataclass(frozen=True, slots=True)
+class Template:
+    """A template with what it needs, worked out once: money facts, identifier queues, and its pick weight."""
+
+    text: str
+    money: bool
+    plural: bool  # states a number of payments
+    need: tuple[tuple[str, int], ...]
+    weight: float
+
+
 @cache
-def needs_of(template: str) -> tuple[bool, tuple[tuple[str, int], ...]]:
-    """(does it state money, identifier queues it consumes with counts)."""
+def prepare(template: str) -> Template:
     need: dict[str, int] = {}
-    for name in slots_of(template):
+    names = slots_of(template)
+    for name in names:
         if name in ID_SLOTS:
             need[ID_SLOTS[name]] = need.get(ID_SLOTS[name], 0) + 1
-    return any(n in MONEY_SLOTS for n in slots_of(template)), tuple(sorted(need.items()))
+    return Template(template, any(n in MONEY_SLOTS for n in names), "n" in names, tuple(sorted(need.items())),
+                    1.0 + 3.0 * sum(need.values()))
 
 
 @dataclass
@@ -129,13 +141,12 @@ class Narrator:
         }
         return values[name]() if name in values else ""
 
-    def can_fill(self, template: str) -> bool:
-        money, need = needs_of(template)
-        if money and self.facts.amount <= 0:
+    def can_fill(self, t: Template) -> bool:
+        if t.money and self.facts.amount <= 0:
             return False
-        if self.facts.payments < 2 and "n" in slots_of(template):
+        if t.plural and self.facts.payments < 2:
             return False  # "sent it in 1 payments" reads wrong
-        return all(len(self.queues[q]) >= n for q, n in need)
+        return all(len(self.queues[q]) >= n for q, n in t.need)
 
     def fill(self, template: str) -> str:
         values: dict[str, str] = {}
@@ -157,11 +168,10 @@ class Narrator:
         return write_identifier(self.rng, ident, self.lang)
 
     def pick(self, templates: list[str]) -> str | None:
-        usable = [t for t in templates if self.can_fill(t)]
+        usable = [t for t in map(prepare, templates) if self.can_fill(t)]
         if not usable:
             return None
-        weights = [1.0 + 3.0 * sum(n for _, n in needs_of(t)[1]) for t in usable]
-        return self.rng.choices(usable, weights=weights)[0]
+        return self.rng.choices(usable, weights=[t.weight for t in usable])[0].text
 
     def sentences(self) -> list[str]:
         key = (self.facts.crime_type, self.lang)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -40,9 +41,19 @@ def simulate(seed: int, scale: float, out_dir: Path, *, with_bad_rows: bool = Fa
     complaints.jsonl and truth/ for one world. Same seed and scale → byte-identical files."""
     if scale <= 0:
         raise ValueError("scale must be positive")
+    # Millions of small, acyclic records: the cyclic collector would rescan them again and again.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _simulate(seed, scale, Path(out_dir), with_bad_rows, progress)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _simulate(seed: int, scale: float, out_dir: Path, with_bad_rows: bool, progress: Progress | None) -> SimSummary:
     started = time.perf_counter()
     tick = progress or _quiet
-    out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     summary = SimSummary(seed, scale, out_dir)
     n_reports = max(50, round(REPORTS_PER_SCALE * scale))

@@ -45,3 +45,12 @@ def test_implied_identifiers_follow_the_contract() -> None:
     assert implied_identifiers(url) == [url, "domain:miyu.top"]
     assert implied_identifiers("alipay:13800012345") == ["alipay:13800012345", "phone:+8613800012345"]
     assert implied_identifiers("alipay:a@qq.com") == ["alipay:a@qq.com", "email:a@qq.com"]
+
+
+def test_crowded_name_spaces_stay_well_formed() -> None:
+    ids = IdentifierFactory(random.Random(4))
+    emails = [ids.email() for _ in range(20000)]
+    assert len(set(emails)) == len(emails)
+    assert all(e.count("@") == 1 and "." in e.rpartition("@")[2] and e.rpartition("@")[2][-1].isalpha() for e in emails)
+    domains = [ids.domain() for _ in range(5000)]
+    assert len(set(domains)) == len(domains) and all(d.rpartition(".")[2].isalpha() for d in domains)
