@@ -77,6 +77,9 @@ def test_messages_count_as_evidence_without_text_spans(classifier: Classifier) -
                                  messages=["你的裸聊视频在我这，不转5000就发给你老婆和同事。"])
     assert result.crime_type == "sextortion"
     assert all(r.span is None for r in result.reasons if r.code == "SX_SEXUAL_MATERIAL")
+    quoted = classifier.classify("我收到这条短信：", messages=["警方提醒：如果有人说不转钱就发视频，请报警。"])
+    assert all(r.span is None for r in quoted.reasons if r.code == "NEG_EDUCATION")
+    assert any(r.code == "NEG_EDUCATION" for r in quoted.reasons)
 
 
 @pytest.mark.parametrize("text", [

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
@@ -98,7 +98,10 @@ class Classifier:
             raise ValueError("text is empty or whitespace only: there is nothing to classify")
         analysed = _analysed_text(text, messages)
         evidence = self.evidence(analysed)
-        hits, framing_reasons = evidence.hits, evidence.framing_reasons
+        hits = evidence.hits
+        # a framing found in an appended message has no span in the report text
+        framing_reasons = [replace(r, span=None) if r.span is not None and r.span[1] > len(text) else r
+                           for r in evidence.framing_reasons]
         crime_types = _labels_from(evidence.scores)
         facts = PriorityFacts(
             text=evidence.lowered, present=evidence.present, text_length=min(len(text), len(analysed)),

@@ -94,6 +94,9 @@ class RuleSet:
     framings: tuple[Framing, ...]
     victim_voice: re.Pattern[str]
     anchors: AnchorIndex
+    element_order: tuple[Element, ...]  # every label's elements, in label order
+    elements_by_anchor: Mapping[str, tuple[int, ...]]  # anchor -> positions in element_order
+    unanchored: tuple[int, ...]  # elements without derivable anchors: always searched
 
     def present(self, lowered: str) -> frozenset[str]:
         """The prefilter anchors found in the lowered text; pass them to match() and framings_in().
@@ -101,16 +104,19 @@ class RuleSet:
         return self.anchors.present(lowered)
 
     def match(self, lowered: str, present: frozenset[str]) -> list[Hit]:
-        """Every element that fires in the lowered text (see lowered()), with the first span that fired it."""
+        """Every element that fires in the lowered text (see lowered()), with the first span that
+        fired it. Only elements one of whose anchors is present are searched (elements_by_anchor)."""
+        candidates: set[int] = set(self.unanchored)
+        by_anchor = self.elements_by_anchor
+        for anchor in present:
+            candidates.update(by_anchor.get(anchor, ()))
+        all_elements = self.element_order
         hits: list[Hit] = []
-        for rules in self.labels.values():
-            for element in rules.elements:
-                # may_match() inlined: this loop runs ~60 times per report
-                if element.anchors is not None and element.anchors.isdisjoint(present):
-                    continue
-                found = element.pattern.search(lowered)
-                if found is not None:
-                    hits.append(Hit(element, found.start(), found.end()))
+        for position in sorted(candidates):
+            element = all_elements[position]
+            found = element.pattern.search(lowered)
+            if found is not None:
+                hits.append(Hit(element, found.start(), found.end()))
         return hits
 
     def framings_in(self, lowered: str, present: frozenset[str]) -> list[tuple[Framing, int, int]]:
@@ -231,7 +237,14 @@ def build_ruleset(documents: Mapping[str, Mapping[str, Any]], lexicons: Mapping[
         f.anchors for f in framings
     ]:
         anchors |= pattern_anchors or set()
-    return RuleSet(labels, tuple(framings), victim_voice, AnchorIndex(anchors))
+    order = tuple(element for rules in labels.values() for element in rules.elements)
+    by_anchor: dict[str, list[int]] = {}
+    for position, element in enumerate(order):
+        for anchor in element.anchors or ():
+            by_anchor.setdefault(anchor, []).append(position)
+    unanchored = tuple(position for position, element in enumerate(order) if element.anchors is None)
+    return RuleSet(labels, tuple(framings), victim_voice, AnchorIndex(anchors), order,
+                   {anchor: tuple(positions) for anchor, positions in by_anchor.items()}, unanchored)
 
 
 @cache
