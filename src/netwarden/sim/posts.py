@@ -122,12 +122,13 @@ def _operators(world: World, rng: random.Random, book: PostBook, targets: list[s
             contact = next((i for i in person.identifiers if i.startswith("wechat:")), None)
             if contact is None or not gang.series:
                 continue
-            key = _account(book, "weibo", world.ids.handle("weibo").partition(":")[2],
-                           gang.series[0].start - 60 * DAY, "recruiter", gang.gang_id)
+            start, end = min(s.start for s in gang.series), max(s.end for s in gang.series)
+            key = _account(book, "weibo", world.ids.handle("weibo").partition(":")[2], start - 60 * DAY,
+                           "recruiter", gang.gang_id)
             for _ in range(rng.randint(1, 3)):
                 text = RECRUIT[1].format(c=contact.partition(":")[2]) if rng.random() < 0.6 else \
                     RECRUIT[0].format(x=rng.choice((2, 3, 5)), c=contact.partition(":")[2])
-                _post(book, key, int(rng.uniform(gang.series[0].start, gang.series[-1].end)), text, [], None, None)
+                _post(book, key, int(rng.uniform(start, end)), text, [], None, None)
         for series in gang.series:
             if "outlet" in series.slots:
                 for h in series.slots["outlet"].holdings:
