@@ -187,8 +187,8 @@ def background(world: World, rng: random.Random, n_rows: int) -> Iterator[Row]:
             elif kind < 0.6:
                 src, dst, cents = rng.choice(ordinary).account, rng.choice(shops).account, rng.randint(5, 3000) * 100
             elif kind < 0.97 or not mules:
-                src, dst = rng.sample(ordinary, 2)
-                src, dst, cents = src.account, dst.account, rng.randint(10, 20000) * 100
+                payer, payee = rng.sample(ordinary, 2)
+                src, dst, cents = payer.account, payee.account, rng.randint(10, 20000) * 100
             else:  # a rented card still carries its owner's own small payments
                 mule = rng.choice(mules).account
                 if rng.random() < 0.5:

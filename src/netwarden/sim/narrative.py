@@ -201,7 +201,7 @@ class Narrator:
         for name, queue in sorted(self.queues.items()):
             while queue and name != "hub":
                 ident = queue.popleft()
-                bank = c.EXTRA_SUSPECT_ZH if zh else c.EXTRA_SUSPECT_EN
+                bank: tuple[str, ...] = c.EXTRA_SUSPECT_ZH if zh else c.EXTRA_SUSPECT_EN
                 if zh and self.facts.mixed and rng.random() < 0.4:
                     bank = c.EXTRA_SUSPECT_MIX
                 self.insert(sentences, rng.choice(bank).format(x=self.write(ident)), tail_bias=0.7)

@@ -68,8 +68,9 @@ def _troll_crews(world: World, rng: random.Random, book: PostBook, targets: list
                 platform, _, name = h.ident.partition(":")[2].partition(":")
                 created = h.start - int(rng.uniform(0, 5) * DAY)  # registered in batches just before use
                 accounts.append((_account(book, platform, name, created, "crew", series.key), h))
+            post_ids: list[int] = []
             crew = {"crew_id": series.key, "gang_id": gang.gang_id, "accounts": sorted(a for a, _ in accounts),
-                    "targets": crew_targets, "post_ids": []}
+                    "targets": crew_targets, "post_ids": post_ids}
             t = series.start
             while t < series.end:
                 t += int(rng.uniform(0.5, 6) * DAY)
@@ -85,7 +86,7 @@ def _troll_crews(world: World, rng: random.Random, book: PostBook, targets: list
                         idx = _post(book, key, ts, line + rng.choice(EDITS), [url] if rng.random() < 0.7 else [], None,
                                     merchant)
                         first = idx if first is None else first
-                    crew["post_ids"].append(idx)
+                    post_ids.append(idx)
             book.crews.append(crew)
 
 

@@ -227,8 +227,8 @@ def plan_noise(world: World, rng: random.Random, n: int) -> list[ReportPlan]:
 
 def decorate(world: World, rng: random.Random, plans: list[ReportPlan]) -> None:
     """Channels, victims' own identifiers, hub mentions and per-report render seeds."""
-    hubs_zh, w_zh = zip(*HUBS_ZH, strict=True)
-    hubs_en, w_en = zip(*HUBS_EN, strict=True)
+    hubs_zh, w_zh = [h for h, _ in HUBS_ZH], [w for _, w in HUBS_ZH]
+    hubs_en, w_en = [h for h, _ in HUBS_EN], [w for _, w in HUBS_EN]
     world.hubs = sorted(set(hubs_zh) | set(hubs_en))
     for plan in plans:
         plan.channel = rng.choices(CHANNELS, CHANNEL_WEIGHTS)[0]
