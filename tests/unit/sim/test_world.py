@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -27,6 +30,10 @@ def test_same_seed_gives_identical_bytes_and_another_seed_differs(tmp_path: Path
     assert set(FILES) <= set(a) and "truth/README.md" in a
     assert a == b
     assert all(a[name] != c[name] for name in FILES)
+    target = str(tmp_path / "d")
+    code = f"from pathlib import Path; from netwarden.sim import simulate; simulate(3, 0.2, Path({target!r}))"
+    subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "PYTHONHASHSEED": "12345"})
+    assert _tree(tmp_path / "d") == a  # no dependence on string hashing
 
 
 def test_scale_one_is_about_two_thousand_reports_and_quick(tmp_path: Path, world: SimWorld) -> None:
