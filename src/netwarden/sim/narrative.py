@@ -189,11 +189,11 @@ class Narrator:
                     out.append(text)
         return out
 
-    def insert(self, sentences: list[str], text: str, *, tail_bias: float = 0.6) -> None:
+    def insert(self, sentences: list[str], text: str, *, tail_bias: float = 0.6, may_lead: bool = True) -> None:
         if not sentences or self.rng.random() < tail_bias:
             sentences.append(text)
         else:
-            sentences.insert(self.rng.randint(0, len(sentences)), text)
+            sentences.insert(self.rng.randint(0 if may_lead else 1, len(sentences)), text)
 
     def compose(self) -> str:
         rng, zh = self.rng, self.lang == "zh"
@@ -204,7 +204,7 @@ class Narrator:
                 bank: tuple[str, ...] = c.EXTRA_SUSPECT_ZH if zh else c.EXTRA_SUSPECT_EN
                 if zh and self.facts.mixed and rng.random() < 0.4:
                     bank = c.EXTRA_SUSPECT_MIX
-                self.insert(sentences, rng.choice(bank).format(x=self.write(ident)), tail_bias=0.7)
+                self.insert(sentences, rng.choice(bank).format(x=self.write(ident)), tail_bias=0.7, may_lead=False)
         for ident in self.facts.victim_ids:
             bare = c.VICTIM_BARE.get((ident.partition(":")[0], self.lang))
             if bare and rng.random() < 0.75:

@@ -240,7 +240,10 @@ def decorate(world: World, rng: random.Random, plans: list[ReportPlan]) -> None:
         p_hub = 0.35 if plan.gang_id is None else 0.1
         if rng.random() < p_hub:
             hubs, weights = (hubs_en, w_en) if plan.lang == "en" else (hubs_zh, w_zh)
-            plan.hub_ids.append(rng.choices(hubs, weights)[0])
+            hub = rng.choices(hubs, weights)[0]
+            if hub.startswith("app_name:") and plan.crime_type not in ("fraud", "sextortion", "none"):
+                hub = hubs[0]  # screen-sharing apps belong to fraud stories, not to a stolen bike
+            plan.hub_ids.append(hub)
 
 
 def add_duplicates(rng: random.Random, plans: list[ReportPlan], n: int) -> list[ReportPlan]:
