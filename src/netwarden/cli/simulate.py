@@ -34,8 +34,14 @@ def simulate_command(
     if out.exists() and not out.is_dir():
         raise InputError(f"--out {out} exists and is not a directory")
     console = Console(stderr=True)
-    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                  TimeElapsedColumn(), console=console, disable=as_json) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=console,
+        disable=as_json,
+    ) as bar:
         task = bar.add_task("simulating", total=8)
 
         def tick(stage: str, done: int, total: int) -> None:
@@ -50,13 +56,21 @@ def simulate_command(
 
 
 def _as_dict(summary: SimSummary) -> dict[str, object]:
-    return {"seed": summary.seed, "scale": summary.scale, "out_dir": str(summary.out_dir),
-            "files": summary.counts, "truth": summary.truth_counts, "seconds": round(summary.seconds, 2)}
+    return {
+        "seed": summary.seed,
+        "scale": summary.scale,
+        "out_dir": str(summary.out_dir),
+        "files": summary.counts,
+        "truth": summary.truth_counts,
+        "seconds": round(summary.seconds, 2),
+    }
 
 
 def _print_table(summary: SimSummary) -> None:
-    table = Table(title=f"netwarden simulate: seed {summary.seed}, scale {summary.scale:g} "
-                        f"({summary.seconds:.1f} s) → {summary.out_dir}")
+    table = Table(
+        title=f"netwarden simulate: seed {summary.seed}, scale {summary.scale:g} "
+        f"({summary.seconds:.1f} s) → {summary.out_dir}"
+    )
     table.add_column("file")
     table.add_column("rows", justify="right")
     for name, count in summary.counts.items():

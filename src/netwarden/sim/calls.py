@@ -18,22 +18,54 @@ from netwarden.sim.surface import write_phone
 from netwarden.sim.world import DAY, HOUR, WORLD_DAYS, WORLD_START, Slot, World, iso
 from netwarden.sim.writer import CsvWriter
 
-ABUSE_ZH = ("你已逾期{n}天，今天18点前不结清将启动爆通讯录。", "不还我就天天打，打到你还为止。",
+ABUSE_ZH = (
+    "你已逾期{n}天，今天18点前不结清将启动爆通讯录。",
+    "不还我就天天打，打到你还为止。",
     "老赖，欠钱不还，全家都别想安宁。",
-            "外访人员已经出发，今天去你单位。", "再不还就给你领导打电话，发到你们公司群。",
-                "你的P图已经做好了，等着亲戚们欣赏吧。",
-            "法院明天强制执行，拒不配合拘留15天。", "接电话！装死没用。")
-ABUSE_EN = ("You are {n} days overdue. Pay by 6pm or all your contacts will be informed.",
-            "We'll call every day until you pay.", "Pick up the phone, deadbeat.")
-THIRD_PARTY = ("您好，您的朋友{name}在我司借款逾期，请转告其还款，否则作为联系人将承担连带责任。",
-               "【曝光】{name}欠钱不还，是老赖，大家远离。", "{name}欠款不还，已列入失信名单，请督促其还款。",
-               "你认识{name}吧？让他赶紧还钱，不然下一个就找你。")
-REMINDER = ("您的账单已逾期{n}天，请于{date}前通过APP还款；如有异议请致电客服。",
+    "外访人员已经出发，今天去你单位。",
+    "再不还就给你领导打电话，发到你们公司群。",
+    "你的P图已经做好了，等着亲戚们欣赏吧。",
+    "法院明天强制执行，拒不配合拘留15天。",
+    "接电话！装死没用。",
+)
+ABUSE_EN = (
+    "You are {n} days overdue. Pay by 6pm or all your contacts will be informed.",
+    "We'll call every day until you pay.",
+    "Pick up the phone, deadbeat.",
+)
+THIRD_PARTY = (
+    "您好，您的朋友{name}在我司借款逾期，请转告其还款，否则作为联系人将承担连带责任。",
+    "【曝光】{name}欠钱不还，是老赖，大家远离。",
+    "{name}欠款不还，已列入失信名单，请督促其还款。",
+    "你认识{name}吧？让他赶紧还钱，不然下一个就找你。",
+)
+REMINDER = (
+    "您的账单已逾期{n}天，请于{date}前通过APP还款；如有异议请致电客服。",
     "【{app}】您本期账单{amount}元将于{date}到期，请按时还款。",
-            "温馨提示：您的借款已到期，请登录APP查看还款计划。")
-NAMES = ("妈妈", "爸爸", "老婆", "王老师", "李经理", "张伟", "刘洋", "陈静", "辅导员", "表哥", "小姨", "同事小王",
-    "房东", "赵磊",
-         "周敏", "老同学", "黄主任", "吴芳", "孙浩", "杨帆")
+    "温馨提示：您的借款已到期，请登录APP查看还款计划。",
+)
+NAMES = (
+    "妈妈",
+    "爸爸",
+    "老婆",
+    "王老师",
+    "李经理",
+    "张伟",
+    "刘洋",
+    "陈静",
+    "辅导员",
+    "表哥",
+    "小姨",
+    "同事小王",
+    "房东",
+    "赵磊",
+    "周敏",
+    "老同学",
+    "黄主任",
+    "吴芳",
+    "孙浩",
+    "杨帆",
+)
 
 
 CALL_HEADER = ("record_id", "timestamp", "caller", "callee", "kind", "duration_s", "text")
@@ -81,14 +113,16 @@ def _reminders(rng: random.Random, log: CallLog, loan: Loan, debtor: str, number
         if rng.random() < 0.5:
             rows.append((ts, caller, debtor, "call", rng.randint(20, 180), ""))
         else:
-            text = rng.choice(REMINDER).format(n=rng.randint(1, 9), date="本月25日", app=loan.app,
-                                               amount=loan.schedule[0][1])
+            text = rng.choice(REMINDER).format(
+                n=rng.randint(1, 9), date="本月25日", app=loan.app, amount=loan.schedule[0][1]
+            )
             rows.append((ts, caller, debtor, "sms", 0, text))
     return rows
 
 
-def _harassment(rng: random.Random, log: CallLog, loan: Loan, debtor: str, slot: Slot,
-                contacts: list[str]) -> list[Row]:
+def _harassment(
+    rng: random.Random, log: CallLog, loan: Loan, debtor: str, slot: Slot, contacts: list[str]
+) -> list[Row]:
     rows: list[Row] = []
     intensity = rng.uniform(0.4, 1.0)
     start = loan.schedule[0][0] + int(rng.uniform(0, 2) * DAY)
@@ -112,8 +146,16 @@ def _harassment(rng: random.Random, log: CallLog, loan: Loan, debtor: str, slot:
                 log.callers[caller].contacts.add(contact)
                 text = rng.choice(THIRD_PARTY).format(name=rng.choice(("张某", "你朋友", "王某某", "这个人")))
                 kind = "sms" if rng.random() < 0.8 else "call"
-                rows.append((_local(day0, rng.uniform(8, 21)), caller, contact, kind, 0 if kind == "sms" else 15,
-                             text if kind == "sms" else ""))
+                rows.append(
+                    (
+                        _local(day0, rng.uniform(8, 21)),
+                        caller,
+                        contact,
+                        kind,
+                        0 if kind == "sms" else 15,
+                        text if kind == "sms" else "",
+                    )
+                )
     return rows
 
 
@@ -126,8 +168,9 @@ def _ordinary(rng: random.Random, people: list[str], n: int) -> list[Row]:
         if rng.random() < 0.8:
             rows.append((ts, a, b, "call", int(rng.expovariate(1 / 120)) + 5, ""))
         else:
-            rows.append((ts, a, b, "sms", 0, rng.choice(("到了吗", "晚上一起吃饭？", "收到", "好的", "ok, see you",
-                "明天见"))))
+            rows.append(
+                (ts, a, b, "sms", 0, rng.choice(("到了吗", "晚上一起吃饭？", "收到", "好的", "ok, see you", "明天见")))
+            )
     return rows
 
 
@@ -153,14 +196,18 @@ def write(world: World, rng: random.Random, book: LoanBook, out_dir: Path) -> Ca
             forms = written[number] = (number, number[3:], write_phone(rng, number))
         return forms[int(rng.random() * 3)]
 
-    with CsvWriter(out_dir / "calls.csv", CALL_HEADER) as calls, \
-            CsvWriter(out_dir / "contacts.csv", CONTACT_HEADER) as book_out:
+    with (
+        CsvWriter(out_dir / "calls.csv", CALL_HEADER) as calls,
+        CsvWriter(out_dir / "contacts.csv", CONTACT_HEADER) as book_out,
+    ):
+
         def emit(rows: list[Row]) -> None:
             nonlocal n
             for ts, caller, callee, kind, duration, text in sorted(rows):
                 n += 1
-                calls.write((f"K{n:09d}", iso(ts), phone(caller), phone(callee), kind,
-                             duration if kind == "call" else "", text))
+                calls.write(
+                    (f"K{n:09d}", iso(ts), phone(caller), phone(callee), kind, duration if kind == "call" else "", text)
+                )
 
         for borrower, loan in book.debtors:
             debtor = borrower.partition(":")[2]
@@ -169,8 +216,9 @@ def write(world: World, rng: random.Random, book: LoanBook, out_dir: Path) -> Ca
                     continue
                 slot = series[loan.series_key].slots["caller"]
                 for h in slot.holdings:
-                    log.callers.setdefault(h.ident.partition(":")[2], Caller(
-                        "harassing", loan.series_key, loan.gang_id, h.person_id))
+                    log.callers.setdefault(
+                        h.ident.partition(":")[2], Caller("harassing", loan.series_key, loan.gang_id, h.person_id)
+                    )
                 contacts = rng.sample(people, rng.randint(12, 40))
                 for c in contacts:
                     book_out.write((phone(debtor), phone(c), rng.choice(NAMES)))

@@ -45,45 +45,74 @@ def _s(name: str, role: str, kinds: str, concurrent: int, days: float, mention: 
 
 
 PROFILES: dict[str, Profile] = {
-    "sextortion": Profile(0.22, 0.35, (
-        _s("lure", "core", "handle:douyin handle:kuaishou handle:weibo qq wechat", 2, 25, 0.35),
-        _s("chat", "core", "wechat=3 qq=2", 2, 18, 0.55),
-        _s("extort", "core", "phone wechat", 1, 14, 0.3),
-        _s("payee", "collector", "bank_card=5 alipay=3 crypto_trx=1", 1, 12, 0.6),
-        _s("link", "tech_support", "url", 1, 30, 0.25),
-    ), en_slots=(
-        _s("lure", "core", "handle:instagram=3 handle:snapchat=2 handle:tiktok", 2, 25, 0.5),
-        _s("chat", "core", "handle:snapchat handle:telegram fphone", 1, 18, 0.5),
-        _s("payee", "collector", "crypto_btc=2 email=2 crypto_eth", 1, 12, 0.55),
-        _s("link", "tech_support", "url", 1, 30, 0.2),
-    )),
-    "loan_trap": Profile(0.18, 0.1, (
-        _s("app", "tech_support", "loan_app", 2, 45, 0.85),
-        _s("cs", "core", "wechat qq", 1, 20, 0.35),
-        _s("payee", "collector", "bank_card=3 alipay=2", 1, 10, 0.45),
-        _s("caller", "collector", "vphone", 3, 6, 0.0, take=2),
-        _s("link", "tech_support", "url", 1, 40, 0.2),
-    ), max_series=2),
-    "fraud": Profile(0.12, 0.2, (
-        _s("contact", "core", "phone=3 wechat=3 qq", 2, 15, 0.7),
-        _s("payee", "collector", "bank_card=3 alipay=2 crypto_trx", 1, 10, 0.7),
-        _s("link", "tech_support", "url", 1, 20, 0.3),
-    )),
-    "malicious_claim": Profile(0.06, 0.05, (
-        _s("contact", "core", "phone=3 wechat", 2, 30, 0.55),
-        _s("payee", "core", "alipay=3 bank_card", 2, 30, 0.5),
-    ), max_series=1),
-    "publicity_blackmail": Profile(0.04, 0.05, (
-        _s("contact", "core", "wechat phone", 1, 30, 0.6),
-        _s("outlet", "core", "handle:weibo handle:xiaohongshu", 1, 60, 0.4),
-        _s("site", "tech_support", "domain", 1, 90, 0.35),
-        _s("payee", "collector", "bank_account=2 bank_card", 1, 45, 0.55),
-    ), max_series=2),
-    "troll_network": Profile(0.06, 0.05, (
-        _s("accounts", "member", "handle:weibo=3 handle:douyin=2 handle:xiaohongshu", 8, 30, 0.9, take=3),
-        _s("tasking", "recruiter", "qq wechat", 1, 40, 0.3),
-        _s("link", "tech_support", "url", 1, 15, 0.25),
-    ), max_series=1),
+    "sextortion": Profile(
+        0.22,
+        0.35,
+        (
+            _s("lure", "core", "handle:douyin handle:kuaishou handle:weibo qq wechat", 2, 25, 0.35),
+            _s("chat", "core", "wechat=3 qq=2", 2, 18, 0.55),
+            _s("extort", "core", "phone wechat", 1, 14, 0.3),
+            _s("payee", "collector", "bank_card=5 alipay=3 crypto_trx=1", 1, 12, 0.6),
+            _s("link", "tech_support", "url", 1, 30, 0.25),
+        ),
+        en_slots=(
+            _s("lure", "core", "handle:instagram=3 handle:snapchat=2 handle:tiktok", 2, 25, 0.5),
+            _s("chat", "core", "handle:snapchat handle:telegram fphone", 1, 18, 0.5),
+            _s("payee", "collector", "crypto_btc=2 email=2 crypto_eth", 1, 12, 0.55),
+            _s("link", "tech_support", "url", 1, 30, 0.2),
+        ),
+    ),
+    "loan_trap": Profile(
+        0.18,
+        0.1,
+        (
+            _s("app", "tech_support", "loan_app", 2, 45, 0.85),
+            _s("cs", "core", "wechat qq", 1, 20, 0.35),
+            _s("payee", "collector", "bank_card=3 alipay=2", 1, 10, 0.45),
+            _s("caller", "collector", "vphone", 3, 6, 0.0, take=2),
+            _s("link", "tech_support", "url", 1, 40, 0.2),
+        ),
+        max_series=2,
+    ),
+    "fraud": Profile(
+        0.12,
+        0.2,
+        (
+            _s("contact", "core", "phone=3 wechat=3 qq", 2, 15, 0.7),
+            _s("payee", "collector", "bank_card=3 alipay=2 crypto_trx", 1, 10, 0.7),
+            _s("link", "tech_support", "url", 1, 20, 0.3),
+        ),
+    ),
+    "malicious_claim": Profile(
+        0.06,
+        0.05,
+        (
+            _s("contact", "core", "phone=3 wechat", 2, 30, 0.55),
+            _s("payee", "core", "alipay=3 bank_card", 2, 30, 0.5),
+        ),
+        max_series=1,
+    ),
+    "publicity_blackmail": Profile(
+        0.04,
+        0.05,
+        (
+            _s("contact", "core", "wechat phone", 1, 30, 0.6),
+            _s("outlet", "core", "handle:weibo handle:xiaohongshu", 1, 60, 0.4),
+            _s("site", "tech_support", "domain", 1, 90, 0.35),
+            _s("payee", "collector", "bank_account=2 bank_card", 1, 45, 0.55),
+        ),
+        max_series=2,
+    ),
+    "troll_network": Profile(
+        0.06,
+        0.05,
+        (
+            _s("accounts", "member", "handle:weibo=3 handle:douyin=2 handle:xiaohongshu", 8, 30, 0.9, take=3),
+            _s("tasking", "recruiter", "qq wechat", 1, 40, 0.3),
+            _s("link", "tech_support", "url", 1, 15, 0.25),
+        ),
+        max_series=1,
+    ),
 }
 
 
@@ -116,16 +145,20 @@ def mint(world: World, kind: str, *, english: bool = False) -> tuple[str, str, s
         host = ids.domain()
         sub = rng.choice(("", "dl.", "m.", "www.", "app.", "cdn."))
         path = rng.choice(("/d/{x}.apk", "/download", "/invite?code={x}", "/{x}", "/app/{x}.apk", "/s/{x}"))
-        return f"url:http{'s' if rng.random() < 0.4 else ''}://{sub}{host}{path.format(x=ids.opaque('', 5))}", "", \
-            "domain:" + host
+        return (
+            f"url:http{'s' if rng.random() < 0.4 else ''}://{sub}{host}{path.format(x=ids.opaque('', 5))}",
+            "",
+            "domain:" + host,
+        )
     if kind in ("loan_app", "chat_app"):
         name, package = ids.app("loan" if kind == "loan_app" else "chat", english)
         return "app_name:" + name, "", "app_package:" + package
     raise ValueError(f"unknown identifier kind {kind}")
 
 
-def _rotate(world: World, rng: random.Random, spec: SlotSpec, series: Series, holders: list[str],
-            english: bool) -> Slot:
+def _rotate(
+    world: World, rng: random.Random, spec: SlotSpec, series: Series, holders: list[str], english: bool
+) -> Slot:
     slot = Slot(spec.name, spec.mention)
     kinds = [k for k, _ in spec.kinds]
     weights = [w for _, w in spec.kinds]
@@ -180,8 +213,12 @@ def _build_gang(world: World, rng: random.Random, crime_type: str, profile: Prof
         start = WORLD_START + int(rng.uniform(0, WORLD_DAYS - span) * DAY)
         series = Series(f"{gang_id}-S{index + 1}", gang_id, crime_type, gang.lang, start, start + span * DAY, size)
         crew: dict[str, list[str]] = {"tech_support": [p.person_id for p in tech]}
-        for role, count in (("core", rng.randint(1, 3)), ("collector", rng.randint(1, 2)),
-                            ("member", rng.randint(2, 4)), ("recruiter", 1)):
+        for role, count in (
+            ("core", rng.randint(1, 3)),
+            ("collector", rng.randint(1, 2)),
+            ("member", rng.randint(2, 4)),
+            ("recruiter", 1),
+        ):
             if any(spec.role == role for spec in specs):
                 people = [world.new_person(role, gang_id) for _ in range(count)]
                 gang.members += people
@@ -243,10 +280,15 @@ def _money_infrastructure(world: World, rng: random.Random, gang: Gang, organise
     for _ in range(rng.randint(1, 3)):
         kind = "crypto_btc" if english else "crypto_trx"
         ident = f"{kind}:{world.ids.crypto(kind)}"
-        gang.cash_out.append(world.add_account(Account(ident, rng.choice(EXCHANGES), "cash_out", gang.gang_id,
-                                                       organiser)))
+        gang.cash_out.append(
+            world.add_account(Account(ident, rng.choice(EXCHANGES), "cash_out", gang.gang_id, organiser))
+        )
         world.persons[organiser].identifiers.append(ident)
-    gang.cash_out.append(world.add_account(Account("cash:atm-" + world.ids.opaque("", 8), "ATM network",
-                                                   "cash_out", gang.gang_id, None)))
-    gang.cash_out.append(world.add_account(Account("merchant:" + world.ids.opaque("gold-", 5), "UnionPay merchant",
-                                                   "cash_out", gang.gang_id, None)))
+    gang.cash_out.append(
+        world.add_account(Account("cash:atm-" + world.ids.opaque("", 8), "ATM network", "cash_out", gang.gang_id, None))
+    )
+    gang.cash_out.append(
+        world.add_account(
+            Account("merchant:" + world.ids.opaque("gold-", 5), "UnionPay merchant", "cash_out", gang.gang_id, None)
+        )
+    )

@@ -29,18 +29,88 @@ CARD_BINS: tuple[tuple[str, str, int], ...] = (
     ("622155", "SPDB", 16),
     ("625809", "Rural Credit", 19),
 )
-MOBILE_PREFIXES = ["130", "131", "132", "133", "134", "135", "136", "137", "138", "139", "150", "151", "152", "153",
-    "155", "156", "157", "158", "159", "177", "180", "181", "182", "183", "184", "185", "186", "187", "188", "189",
-        "198", "199", "166"]
+MOBILE_PREFIXES = [
+    "130",
+    "131",
+    "132",
+    "133",
+    "134",
+    "135",
+    "136",
+    "137",
+    "138",
+    "139",
+    "150",
+    "151",
+    "152",
+    "153",
+    "155",
+    "156",
+    "157",
+    "158",
+    "159",
+    "177",
+    "180",
+    "181",
+    "182",
+    "183",
+    "184",
+    "185",
+    "186",
+    "187",
+    "188",
+    "189",
+    "198",
+    "199",
+    "166",
+]
 # Virtual-operator and IoT ranges favoured by collection call centres (DOMAIN.md §1.6-1.7).
 VIRTUAL_PREFIXES = ("170", "171", "165", "167")
-FOREIGN_MOBILE = (("+234", "803", 7), ("+234", "806", 7), ("+234", "813", 7), ("+63", "917", 7),
-                  ("+225", "07", 8), ("+233", "24", 7))
+FOREIGN_MOBILE = (
+    ("+234", "803", 7),
+    ("+234", "806", 7),
+    ("+234", "813", 7),
+    ("+63", "917", 7),
+    ("+225", "07", 8),
+    ("+233", "24", 7),
+)
 EMAIL_DOMAINS = ("qq.com", "163.com", "126.com", "sina.com", "gmail.com", "outlook.com", "foxmail.com")
 TLDS = ("com", "cn", "top", "xyz", "vip", "cc", "net", "club", "app", "shop")
-SYLLABLES = ["an", "ba", "bo", "chen", "da", "fei", "gu", "hai", "hong", "hua", "jia", "jin", "kai", "lan", "le",
-    "li", "long", "mei", "ming", "na", "qi", "rong", "shan", "tian", "wei", "xin", "xiao", "yang", "yi", "yu", "yue",
-        "zhi", "zhou"]
+SYLLABLES = [
+    "an",
+    "ba",
+    "bo",
+    "chen",
+    "da",
+    "fei",
+    "gu",
+    "hai",
+    "hong",
+    "hua",
+    "jia",
+    "jin",
+    "kai",
+    "lan",
+    "le",
+    "li",
+    "long",
+    "mei",
+    "ming",
+    "na",
+    "qi",
+    "rong",
+    "shan",
+    "tian",
+    "wei",
+    "xin",
+    "xiao",
+    "yang",
+    "yi",
+    "yu",
+    "yue",
+    "zhi",
+    "zhou",
+]
 ALNUM = string.ascii_lowercase + string.digits
 BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
@@ -139,6 +209,7 @@ class IdentifierFactory:
         def make() -> str:
             cc, prefix, rest = self.rng.choice(FOREIGN_MOBILE)
             return cc + prefix + self._digits(rest)
+
         return self._unique(make)
 
     def bank_card(self) -> tuple[str, str]:
@@ -152,8 +223,9 @@ class IdentifierFactory:
         return self._unique(lambda: self.rng.choice("13579") + self._digits(self.rng.choice((15, 17))))
 
     def email(self) -> str:
-        local = self._unique(lambda: "mail." + self._word(self.rng.randint(1, 2)) +
-                             self._digits(self.rng.randint(0, 4)), can_suffix=True)
+        local = self._unique(
+            lambda: "mail." + self._word(self.rng.randint(1, 2)) + self._digits(self.rng.randint(0, 4)), can_suffix=True
+        )
         return f"{local[5:]}@{self.rng.choice(EMAIL_DOMAINS)}"
 
     def wechat(self) -> str:
@@ -161,6 +233,7 @@ class IdentifierFactory:
             head = self.rng.choice(string.ascii_lowercase)
             tail = "".join(self.rng.choices(ALNUM + "_", k=self.rng.randint(5, 11)))
             return head + tail.strip("_") + self._digits(1)
+
         return self._unique(make)
 
     def qq(self) -> str:
@@ -170,6 +243,7 @@ class IdentifierFactory:
         def make() -> str:
             sep = self.rng.choice(("", "_", ".", ""))
             return f"{platform}:{self._word(self.rng.randint(1, 2))}{sep}{self._digits(self.rng.randint(1, 4))}"
+
         return self._unique(make, can_suffix=True)
 
     def crypto(self, kind: str) -> str:
@@ -185,6 +259,7 @@ class IdentifierFactory:
         def make() -> str:
             tail = self.rng.choice(("", "", "-app", "88", str(self.rng.randint(1, 99))))
             return f"{self._word(self.rng.randint(2, 3))}{tail}"
+
         return self._unique(make, can_suffix=True) + f".{self.rng.choice(TLDS)}"
 
     def imei(self) -> str:
@@ -202,28 +277,39 @@ class IdentifierFactory:
             sep = " " if english else ""
             suffix = self.rng.choice(APP_SUFFIXES[english]) if self.rng.random() < 0.3 else ""
             return self.rng.choice(heads) + sep + self.rng.choice(tails) + suffix
+
         name = self._unique(make, can_suffix=True)
         tails = PACKAGE_TAILS[kind]
-        package = self._unique(lambda: f"com.{self._word(self.rng.randint(2, 3))}.{self.rng.choice(tails)}",
-                               can_suffix=True)
+        package = self._unique(
+            lambda: f"com.{self._word(self.rng.randint(2, 3))}.{self.rng.choice(tails)}", can_suffix=True
+        )
         return name, package
 
 
 APP_PARTS: dict[tuple[str, bool], tuple[tuple[str, ...], tuple[str, ...]]] = {
-    ("chat", False): (("蜜", "恋", "心", "悦", "秀", "约", "夜", "甜", "私密", "缘", "附近", "同城", "花间", "月光",
-        "蜜桃"),
-                      ("聊", "语", "屋", "圈", "播", "约", "直播", "空间", "视频", "交友", "来袭", "小屋")),
-    ("chat", True): (("Love", "Meet", "Sweet", "Night", "Honey", "Secret", "Peach", "Moon", "Flirt", "Kiss"),
-                     ("Chat", "Live", "Now", "Room", "Cam", "Connect", "Talk", "Stream")),
-    ("loan", False): (("快", "易", "速", "金", "融", "好", "闪", "钱", "米", "花", "安心", "轻松", "随心", "如意"),
-                      ("借", "贷", "花", "钱包", "宝", "分期", "周转", "借呗", "现金", "速贷", "有钱")),
-    ("loan", True): (("Cash", "Quick", "Easy", "Rupee", "Peso", "Money", "Lend", "Fast", "Smart"),
-                     ("Loan", "Wallet", "Credit", "Go", "Now", "Plus", "Box")),
+    ("chat", False): (
+        ("蜜", "恋", "心", "悦", "秀", "约", "夜", "甜", "私密", "缘", "附近", "同城", "花间", "月光", "蜜桃"),
+        ("聊", "语", "屋", "圈", "播", "约", "直播", "空间", "视频", "交友", "来袭", "小屋"),
+    ),
+    ("chat", True): (
+        ("Love", "Meet", "Sweet", "Night", "Honey", "Secret", "Peach", "Moon", "Flirt", "Kiss"),
+        ("Chat", "Live", "Now", "Room", "Cam", "Connect", "Talk", "Stream"),
+    ),
+    ("loan", False): (
+        ("快", "易", "速", "金", "融", "好", "闪", "钱", "米", "花", "安心", "轻松", "随心", "如意"),
+        ("借", "贷", "花", "钱包", "宝", "分期", "周转", "借呗", "现金", "速贷", "有钱"),
+    ),
+    ("loan", True): (
+        ("Cash", "Quick", "Easy", "Rupee", "Peso", "Money", "Lend", "Fast", "Smart"),
+        ("Loan", "Wallet", "Credit", "Go", "Now", "Plus", "Box"),
+    ),
     ("service", False): (("安全", "极速", "智慧", "云端", "官方"), ("助手", "会议", "客服", "管家", "卫士")),
     ("service", True): (("Safe", "Secure", "Cloud", "Quick"), ("Assist", "Meet", "Desk", "Guard")),
 }
-APP_SUFFIXES = {False: ("极速版", "Pro", "2", "Plus", "青春版", "HD", "国际版", "Lite"),
-                True: (" Pro", " 2", " Plus", " Lite", " HD", " Max")}
+APP_SUFFIXES = {
+    False: ("极速版", "Pro", "2", "Plus", "青春版", "HD", "国际版", "Lite"),
+    True: (" Pro", " 2", " Plus", " Lite", " HD", " Max"),
+}
 PACKAGE_TAILS = {
     "chat": ("chat", "live", "video", "social", "meet"),
     "loan": ("loan", "cash", "credit", "wallet", "finance"),

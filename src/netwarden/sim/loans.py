@@ -22,8 +22,12 @@ from netwarden.sim.writer import JsonlWriter
 CRIMINAL_LINE = 0.36
 MONTH_DAYS = 365 / 12
 UPFRONT_FEES = ("服务费", "审核费", "风控费", "会员费", "技术服务费", "担保费")
-LICENSED = (("安居分期", "com.anju.credit"), ("惠民信用贷", "com.huimin.loan"), ("稳盈消费贷", "com.wenying.finance"),
-            ("EasyCredit", "com.easycredit.app"))
+LICENSED = (
+    ("安居分期", "com.anju.credit"),
+    ("惠民信用贷", "com.huimin.loan"),
+    ("稳盈消费贷", "com.wenying.finance"),
+    ("EasyCredit", "com.easycredit.app"),
+)
 GREY = (("速融分期", "com.surong.finance"), ("乐享借", "com.lexiang.cash"))
 
 
@@ -92,28 +96,67 @@ def true_rate(loan: Loan) -> dict[str, Any]:
         flags.append("short_term")
     if loan.rollover_of or any(note for _, _, note in loan.payments):
         flags.append("rollover")
-    return {"loan_id": loan.loan_id, "kind": loan.kind, "gang_id": loan.gang_id, "series_key": loan.series_key,
-            "term_days": round(term, 4), "period_days": round(period, 6), "periodic_rate": round(p, 10),
-            "apr_nominal": round(apr, 6), "apr_effective": round(effective - 1, 6) if effective < 1e15 else 1e15,
-            "illegal": apr > CRIMINAL_LINE, "basis": basis, "flags": flags}
+    return {
+        "loan_id": loan.loan_id,
+        "kind": loan.kind,
+        "gang_id": loan.gang_id,
+        "series_key": loan.series_key,
+        "term_days": round(term, 4),
+        "period_days": round(period, 6),
+        "periodic_rate": round(p, 10),
+        "apr_nominal": round(apr, 6),
+        "apr_effective": round(effective - 1, 6) if effective < 1e15 else 1e15,
+        "illegal": apr > CRIMINAL_LINE,
+        "basis": basis,
+        "flags": flags,
+    }
 
 
-def _trap_loan(world: World, rng: random.Random, app: tuple[str, str], borrower: str, t: int,
-               gang_id: str, series_key: str, prev: Loan | None) -> Loan:
+def _trap_loan(
+    world: World,
+    rng: random.Random,
+    app: tuple[str, str],
+    borrower: str,
+    t: int,
+    gang_id: str,
+    series_key: str,
+    prev: Loan | None,
+) -> Loan:
     principal = float(rng.choice((1000, 1500, 2000, 2500, 3000, 5000)))
     received = float(round(principal * (1 - rng.uniform(0.2, 0.4)), -1))
     term = rng.choice((7, 7, 7, 14, 14, 6, 10))
     deducted = principal - received
     first = float(round(deducted * rng.uniform(0.4, 0.7), -1)) if rng.random() < 0.5 else deducted
-    fees = [(rng.choice(UPFRONT_FEES), first)] + ([(rng.choice(UPFRONT_FEES), deducted - first)]
-                                                    if deducted - first > 0 else [])
-    return Loan(world.next_id("L", 7), app[0], app[1], borrower, principal, received, t,
-                [(t + term * DAY, principal)], fees=fees, rollover_of=prev.loan_id if prev else None,
-                gang_id=gang_id, series_key=series_key)
+    fees = [(rng.choice(UPFRONT_FEES), first)] + (
+        [(rng.choice(UPFRONT_FEES), deducted - first)] if deducted - first > 0 else []
+    )
+    return Loan(
+        world.next_id("L", 7),
+        app[0],
+        app[1],
+        borrower,
+        principal,
+        received,
+        t,
+        [(t + term * DAY, principal)],
+        fees=fees,
+        rollover_of=prev.loan_id if prev else None,
+        gang_id=gang_id,
+        series_key=series_key,
+    )
 
 
-def _chain(world: World, rng: random.Random, book: LoanBook, apps: list[tuple[str, str]], borrower: str,
-           t: int, gang_id: str, series_key: str, must_default: bool) -> Loan:
+def _chain(
+    world: World,
+    rng: random.Random,
+    book: LoanBook,
+    apps: list[tuple[str, str]],
+    borrower: str,
+    t: int,
+    gang_id: str,
+    series_key: str,
+    must_default: bool,
+) -> Loan:
     prev: Loan | None = None
     length = rng.randint(1, 5)
     for i in range(length):
@@ -127,7 +170,7 @@ def _chain(world: World, rng: random.Random, book: LoanBook, apps: list[tuple[st
         if rng.random() < 0.35:  # pay an extension fee, then the principal one term later
             fee = float(round(loan.principal * rng.uniform(0.15, 0.3), -1))
             loan.payments.append((due - int(rng.uniform(0, 6) * HOUR), fee, "展期费"))
-            due += (due - loan.disbursed)
+            due += due - loan.disbursed
         loan.payments.append((due - int(rng.uniform(0, 20) * HOUR), loan.principal, ""))
         prev, t = loan, due - int(rng.uniform(1, 30) * HOUR)
     assert prev is not None
@@ -150,8 +193,19 @@ def _licensed(world: World, rng: random.Random, book: LoanBook, grey: bool) -> N
     payments = [(at - int(rng.uniform(0, 48) * HOUR), amt, "") for at, amt in schedule]
     if late:
         payments[1] = (schedule[1][0] + int(rng.uniform(5, 20) * DAY), payments[1][1], "")
-    loan = Loan(world.next_id("L", 7), app[0], app[1], "phone:" + world.ids.phone(), principal, principal - fee, t,
-                schedule, payments, [("服务费", fee)] if fee else [], kind="grey" if grey else "licensed")
+    loan = Loan(
+        world.next_id("L", 7),
+        app[0],
+        app[1],
+        "phone:" + world.ids.phone(),
+        principal,
+        principal - fee,
+        t,
+        schedule,
+        payments,
+        [("服务费", fee)] if fee else [],
+        kind="grey" if grey else "licensed",
+    )
     book.loans.append(loan)
     if late:
         book.debtors.append((loan.borrower, loan))  # reminders only: a licensed lender's late payer
@@ -176,8 +230,17 @@ def generate(world: World, rng: random.Random, plans: list[ReportPlan]) -> LoanB
             rng.shuffle(apps)
             borrower = plan.victim.phone if plan else "phone:" + world.ids.phone()
             first_loan_index = len(book.loans)
-            last = _chain(world, rng, book, apps, borrower, t, s.gang_id, key,
-                          must_default=plan is not None and plan.crime_type == "violent_collection")
+            last = _chain(
+                world,
+                rng,
+                book,
+                apps,
+                borrower,
+                t,
+                s.gang_id,
+                key,
+                must_default=plan is not None and plan.crime_type == "violent_collection",
+            )
             last.collection_reported = plan is not None and plan.crime_type == "violent_collection"
             if plan:
                 first = book.loans[first_loan_index]
@@ -191,11 +254,17 @@ def generate(world: World, rng: random.Random, plans: list[ReportPlan]) -> LoanB
 
 def record(loan: Loan, tz_rng: random.Random) -> dict[str, Any]:
     return {
-        "loan_id": loan.loan_id, "app": loan.app, "app_package": loan.package, "borrower": loan.borrower,
-        "principal": loan.principal, "received": loan.received, "disbursed_at": iso(loan.disbursed),
+        "loan_id": loan.loan_id,
+        "app": loan.app,
+        "app_package": loan.package,
+        "borrower": loan.borrower,
+        "principal": loan.principal,
+        "received": loan.received,
+        "disbursed_at": iso(loan.disbursed),
         "schedule": [{"due_at": iso(at), "amount": amt} for at, amt in loan.schedule],
-        "payments": [{"at": iso(at), "amount": amt, **({"note": note} if note else {})}
-                     for at, amt, note in loan.payments],
+        "payments": [
+            {"at": iso(at), "amount": amt, **({"note": note} if note else {})} for at, amt, note in loan.payments
+        ],
         "fees": [{"name": name, "amount": amt, "when": "upfront"} for name, amt in loan.fees],
         "rollover_of": loan.rollover_of,
     }

@@ -19,8 +19,18 @@ from netwarden.sim.reports import Payment, ReportPlan
 from netwarden.sim.world import DAY, WORLD_DAYS, WORLD_START, Account, Gang, World, iso
 from netwarden.sim.writer import CsvWriter, amount
 
-HEADER = ("txn_id", "timestamp", "from_account", "to_account", "amount", "currency", "rail", "from_institution",
-          "to_institution", "report_id")
+HEADER = (
+    "txn_id",
+    "timestamp",
+    "from_account",
+    "to_account",
+    "amount",
+    "currency",
+    "rail",
+    "from_institution",
+    "to_institution",
+    "report_id",
+)
 MINUTE = 60
 Row = list[Any]  # [ts, from, to, cents, currency, rail, from_inst, to_inst, report_id, txn_id]
 
@@ -49,8 +59,18 @@ class Ledger:
 
     def move(self, ts: int, src: str, dst: str, cents: int, currency: str, report_id: str = "") -> Row:
         acc = self.world.accounts
-        row: Row = [ts, src, dst, cents, currency, rail_for(src, dst), acc[src].institution if src in acc else "",
-                    acc[dst].institution if dst in acc else "", report_id, ""]
+        row: Row = [
+            ts,
+            src,
+            dst,
+            cents,
+            currency,
+            rail_for(src, dst),
+            acc[src].institution if src in acc else "",
+            acc[dst].institution if dst in acc else "",
+            report_id,
+            "",
+        ]
         self.rows.append(row)
         return row
 
@@ -76,8 +96,16 @@ def _split(rng: random.Random, cents: int, parts: int) -> list[int]:
     return [p for p in pieces if p > 0]
 
 
-def _layer(rng: random.Random, ledger: Ledger, trace: PaymentTrace, gang: Gang | None, account: str, cents: int,
-           ts: int, depth: int) -> None:
+def _layer(
+    rng: random.Random,
+    ledger: Ledger,
+    trace: PaymentTrace,
+    gang: Gang | None,
+    account: str,
+    cents: int,
+    ts: int,
+    depth: int,
+) -> None:
     """Move `cents` out of `account` onward until it reaches a cash-out point (or stays as commission).
 
     Collection accounts fan out to mules; mules pass money on within minutes (rapid in-out),
@@ -87,8 +115,11 @@ def _layer(rng: random.Random, ledger: Ledger, trace: PaymentTrace, gang: Gang |
     is_crypto = account.startswith("crypto_")
     cash_out_p = (0.0, 0.35, 0.7)[depth] if depth < 3 else 1.0
     if gang is None or is_crypto or rng.random() < cash_out_p:
-        targets = [a for a in gang.cash_out if a.account.startswith("crypto_")] if gang and is_crypto else \
-            (gang.cash_out if gang else [])
+        targets = (
+            [a for a in gang.cash_out if a.account.startswith("crypto_")]
+            if gang and is_crypto
+            else (gang.cash_out if gang else [])
+        )
         if not targets:
             trace.end(account, cents)  # a lone fraudster's own card: the money stays there
             return
@@ -141,8 +172,9 @@ def victim_flows(world: World, rng: random.Random, plans: list[ReportPlan]) -> t
 def _task_payments(rng: random.Random, ledger: Ledger, gang: Gang) -> None:
     """A troll gang's payer sends each worker a few yuan per batch of posts."""
     payer = next(i for i in gang.people("organiser")[0].identifiers if i.startswith("alipay:"))
-    workers = [i for p in gang.people("member") + gang.people("recruiter") for i in p.identifiers
-               if i.startswith("alipay:")]
+    workers = [
+        i for p in gang.people("member") + gang.people("recruiter") for i in p.identifiers if i.startswith("alipay:")
+    ]
     for series in gang.series:
         t = series.start
         while t < series.end and workers:
@@ -167,12 +199,19 @@ def background(world: World, rng: random.Random, n_rows: int) -> Iterator[Row]:
     ordinary = [a for a in world.accounts.values() if a.klass == "ordinary"]
     for _ in range(max(50, n_rows // 40)):
         ident, inst, _ = mint(world, rng.choice(("bank_card", "bank_card", "alipay", "wechat")))
-        ordinary.append(world.add_account(Account(ident, inst or ("Alipay" if ident.startswith("alipay") else
-                                                                  "WeChat Pay"), "ordinary")))
-    employers = [world.add_account(Account("bank_account:" + world.ids.bank_account(), "ICBC", "ordinary"))
-                 for _ in range(max(5, n_rows // 2000))]
-    shops = [world.add_account(Account("merchant:" + world.ids.opaque("shop-", 6), "UnionPay merchant", "ordinary"))
-             for _ in range(max(10, n_rows // 500))]
+        ordinary.append(
+            world.add_account(
+                Account(ident, inst or ("Alipay" if ident.startswith("alipay") else "WeChat Pay"), "ordinary")
+            )
+        )
+    employers = [
+        world.add_account(Account("bank_account:" + world.ids.bank_account(), "ICBC", "ordinary"))
+        for _ in range(max(5, n_rows // 2000))
+    ]
+    shops = [
+        world.add_account(Account("merchant:" + world.ids.opaque("shop-", 6), "UnionPay merchant", "ordinary"))
+        for _ in range(max(10, n_rows // 500))
+    ]
     mules = [m for g in world.gangs for m in g.mules]
     per_day = max(1, n_rows // WORLD_DAYS)
     ordinary.sort(key=lambda a: a.account)
@@ -197,8 +236,9 @@ def background(world: World, rng: random.Random, n_rows: int) -> Iterator[Row]:
                     src, dst = mule, rng.choice(shops).account
                 cents = rng.randint(10, 800) * 100
             acc = world.accounts
-            day_rows.append([ts, src, dst, cents, "CNY", rail_for(src, dst), acc[src].institution,
-                             acc[dst].institution, "", ""])
+            day_rows.append(
+                [ts, src, dst, cents, "CNY", rail_for(src, dst), acc[src].institution, acc[dst].institution, "", ""]
+            )
         day_rows.sort()
         yield from day_rows
 
@@ -209,6 +249,7 @@ def write_transactions(path: Any, ledger: Ledger, bg: Iterator[Row]) -> int:
     with CsvWriter(path, HEADER) as out:
         for n, row in enumerate(heapq.merge(ledger.rows, bg), start=1):  # rows compare by time first
             row[9] = f"T{n:010d}"
-            out.write((row[9], iso(row[0]), row[1], row[2], amount(row[3] / 100), row[4], row[5], row[6], row[7],
-                       row[8]))
+            out.write(
+                (row[9], iso(row[0]), row[1], row[2], amount(row[3] / 100), row[4], row[5], row[6], row[7], row[8])
+            )
         return out.count

@@ -21,24 +21,55 @@ from netwarden.sim.texts import fraud, loans, merchants, noise, sextortion, trol
 
 Stages = list[tuple[str, list[str]]]
 STAGES: dict[tuple[str, str], Stages] = {
-    ("sextortion", "zh"): sextortion.ZH, ("sextortion", "en"): sextortion.EN,
-    ("loan_trap", "zh"): loans.LOAN_ZH, ("loan_trap", "en"): loans.LOAN_EN,
-    ("violent_collection", "zh"): loans.COLLECT_ZH, ("violent_collection", "en"): loans.COLLECT_EN,
-    ("malicious_claim", "zh"): merchants.CLAIM_ZH, ("malicious_claim", "en"): merchants.CLAIM_EN,
-    ("publicity_blackmail", "zh"): merchants.PUBLICITY_ZH, ("publicity_blackmail", "en"): merchants.PUBLICITY_EN,
-    ("troll_network", "zh"): troll.ZH, ("troll_network", "en"): troll.EN,
-    ("fraud", "zh"): fraud.ZH, ("fraud", "en"): fraud.EN,
+    ("sextortion", "zh"): sextortion.ZH,
+    ("sextortion", "en"): sextortion.EN,
+    ("loan_trap", "zh"): loans.LOAN_ZH,
+    ("loan_trap", "en"): loans.LOAN_EN,
+    ("violent_collection", "zh"): loans.COLLECT_ZH,
+    ("violent_collection", "en"): loans.COLLECT_EN,
+    ("malicious_claim", "zh"): merchants.CLAIM_ZH,
+    ("malicious_claim", "en"): merchants.CLAIM_EN,
+    ("publicity_blackmail", "zh"): merchants.PUBLICITY_ZH,
+    ("publicity_blackmail", "en"): merchants.PUBLICITY_EN,
+    ("troll_network", "zh"): troll.ZH,
+    ("troll_network", "en"): troll.EN,
+    ("fraud", "zh"): fraud.ZH,
+    ("fraud", "en"): fraud.EN,
 }
 SINGLE_TEXTS: dict[tuple[str, str], list[str]] = {
-    ("none", "zh"): noise.NONE_ZH, ("none", "en"): noise.NONE_EN,
-    ("other", "zh"): noise.OTHER_ZH, ("other", "en"): noise.OTHER_EN,
+    ("none", "zh"): noise.NONE_ZH,
+    ("none", "en"): noise.NONE_EN,
+    ("other", "zh"): noise.OTHER_ZH,
+    ("other", "en"): noise.OTHER_EN,
 }
-ID_SLOTS = {"contact": "contact", "contact2": "contact", "payee": "payee", "link": "link", "site": "site",
-            "app": "app", "pkg": "pkg", "hub": "hub"}
-CATEGORY = {"phone": "contact", "wechat": "contact", "qq": "contact", "handle": "contact", "email": "payee",
-            "bank_card": "payee", "alipay": "payee", "bank_account": "payee", "crypto_btc": "payee",
-            "crypto_eth": "payee", "crypto_trx": "payee", "url": "link", "domain": "site", "app_name": "app",
-            "app_package": "pkg", "imei": "contact"}
+ID_SLOTS = {
+    "contact": "contact",
+    "contact2": "contact",
+    "payee": "payee",
+    "link": "link",
+    "site": "site",
+    "app": "app",
+    "pkg": "pkg",
+    "hub": "hub",
+}
+CATEGORY = {
+    "phone": "contact",
+    "wechat": "contact",
+    "qq": "contact",
+    "handle": "contact",
+    "email": "payee",
+    "bank_card": "payee",
+    "alipay": "payee",
+    "bank_account": "payee",
+    "crypto_btc": "payee",
+    "crypto_eth": "payee",
+    "crypto_trx": "payee",
+    "url": "link",
+    "domain": "site",
+    "app_name": "app",
+    "app_package": "pkg",
+    "imei": "contact",
+}
 OPTIONAL_STAGE_SKIP = 0.18
 MONEY_SLOTS = frozenset({"amount", "amount2", "n", "last_pay"})
 
@@ -66,8 +97,13 @@ def prepare(template: str) -> Template:
     for name in names:
         if name in ID_SLOTS:
             need[ID_SLOTS[name]] = need.get(ID_SLOTS[name], 0) + 1
-    return Template(template, any(n in MONEY_SLOTS for n in names), "n" in names, tuple(sorted(need.items())),
-                    1.0 + 3.0 * sum(need.values()))
+    return Template(
+        template,
+        any(n in MONEY_SLOTS for n in names),
+        "n" in names,
+        tuple(sorted(need.items())),
+        1.0 + 3.0 * sum(need.values()),
+    )
 
 
 @dataclass
@@ -121,19 +157,27 @@ class Narrator:
             when = rng.choice(c.WHEN_ZH if zh else c.WHEN_EN)
             return when.format(month=rng.randint(1, 12), day=rng.randint(1, 28), month_en=rng.choice(c.MONTHS_EN))
         simple = {
-            "platform": c.PLATFORM_ZH if zh else c.PLATFORM_EN, "relation": c.RELATION_ZH if zh else c.RELATION_EN,
-            "nick": c.NICK, "age_claim": c.AGE_CLAIM_ZH if zh else c.AGE_CLAIM_EN,
-            "pay_channel": c.PAY_CHANNEL_ZH if zh else c.PAY_CHANNEL_EN, "shop": c.SHOPS if zh else c.SHOPS_EN,
-            "industry": c.INDUSTRIES if zh else c.INDUSTRIES_EN, "brand": c.BRANDS_ZH if zh else c.BRANDS_EN,
+            "platform": c.PLATFORM_ZH if zh else c.PLATFORM_EN,
+            "relation": c.RELATION_ZH if zh else c.RELATION_EN,
+            "nick": c.NICK,
+            "age_claim": c.AGE_CLAIM_ZH if zh else c.AGE_CLAIM_EN,
+            "pay_channel": c.PAY_CHANNEL_ZH if zh else c.PAY_CHANNEL_EN,
+            "shop": c.SHOPS if zh else c.SHOPS_EN,
+            "industry": c.INDUSTRIES if zh else c.INDUSTRIES_EN,
+            "brand": c.BRANDS_ZH if zh else c.BRANDS_EN,
         }
         if name in simple:
             return rng.choice(simple[name])
         values = {
             "amount": lambda: self.money(f.amount),
             "amount2": lambda: self.money(max(200.0, f.amount * rng.uniform(0.3, 2))),
-            "n": lambda: str(max(1, f.payments)), "minutes": lambda: str(rng.choice((5, 10, 15, 20, 30))),
-            "last_pay": lambda: f.last_pay, "age": lambda: str(f.victim_age or 16),
-            "principal": lambda: str(f.principal), "received": lambda: str(f.received), "days": lambda: str(f.days),
+            "n": lambda: str(max(1, f.payments)),
+            "minutes": lambda: str(rng.choice((5, 10, 15, 20, 30))),
+            "last_pay": lambda: f.last_pay,
+            "age": lambda: str(f.victim_age or 16),
+            "principal": lambda: str(f.principal),
+            "received": lambda: str(f.received),
+            "days": lambda: str(f.days),
             "fee": lambda: str(max(100, (f.principal - f.received) // 2)),
             "calls": lambda: str(rng.choice((20, 30, 50, 100))),
             "occupation": lambda: c.OCCUPATIONS_ZH.get(f.occupation, "上班族"),
@@ -229,7 +273,7 @@ def _finish(sentence: str, zh: bool) -> str:
     """Sentences end with punctuation, so a number at the end never runs into the next sentence."""
     if not zh:
         sentence = sentence[0].upper() + sentence[1:]
-    if sentence[-1] not in "。！？!?.）)」”\"":
+    if sentence[-1] not in '。！？!?.）)」”"':
         sentence += "。" if zh else "."
     return sentence
 

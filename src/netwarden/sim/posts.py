@@ -18,22 +18,54 @@ from netwarden.sim.claims import ClaimBook
 from netwarden.sim.world import DAY, WORLD_DAYS, WORLD_START, World, iso
 from netwarden.sim.writer import JsonlWriter
 
-CREW_LINES = ("{m}的东西千万别买，质量太差了，大家避雷！", "曝光{m}：虚假宣传，欺骗消费者！",
+CREW_LINES = (
+    "{m}的东西千万别买，质量太差了，大家避雷！",
+    "曝光{m}：虚假宣传，欺骗消费者！",
     "{m}又出事了，这种店怎么还不关门？",
-              "姐妹们看过来，{m}黑心商家实锤了", "{m}卖假货，已经有很多人被骗了，转起来！")
+    "姐妹们看过来，{m}黑心商家实锤了",
+    "{m}卖假货，已经有很多人被骗了，转起来！",
+)
 EDITS = ("", "！", "!!", " ", "。", "～", " #避雷#", "[怒]", "…", " 转")
-OPINION_OPENERS = ("说实话", "个人感觉", "上次去了", "朋友推荐的", "买过两次", "刚收到货", "排了半小时队",
-    "看了好多评价")
-OPINION_BODIES = ("{m}的服务一般般", "{m}这次让我有点失望", "{m}价格偏贵了", "{m}的包装不太用心", "觉得{m}不值这个价",
-                  "{m}客服回复很慢", "{m}品控越来越差")
+OPINION_OPENERS = (
+    "说实话",
+    "个人感觉",
+    "上次去了",
+    "朋友推荐的",
+    "买过两次",
+    "刚收到货",
+    "排了半小时队",
+    "看了好多评价",
+)
+OPINION_BODIES = (
+    "{m}的服务一般般",
+    "{m}这次让我有点失望",
+    "{m}价格偏贵了",
+    "{m}的包装不太用心",
+    "觉得{m}不值这个价",
+    "{m}客服回复很慢",
+    "{m}品控越来越差",
+)
 OPINION_ENDS = ("，下次不会再买了。", "，希望改进吧。", "。", "，大家自己判断。", "，有点后悔。", "，就这样。")
-LIFE = ("今天天气不错，出去走走", "加班到现在，累", "周末去爬山了", "新买的咖啡机真好用", "孩子今天考试考得不错",
+LIFE = (
+    "今天天气不错，出去走走",
+    "加班到现在，累",
+    "周末去爬山了",
+    "新买的咖啡机真好用",
+    "孩子今天考试考得不错",
     "晚饭做了红烧肉",
-        "地铁好挤", "终于看完这部剧了", "健身第30天打卡", "下雨了记得带伞", "Finally finished the project",
-            "Coffee first")
+    "地铁好挤",
+    "终于看完这部剧了",
+    "健身第30天打卡",
+    "下雨了记得带伞",
+    "Finally finished the project",
+    "Coffee first",
+)
 PLATFORMS = ("weibo", "douyin", "xiaohongshu")
-RECRUIT = ("招兼职刷手，点赞评论转发，一单{x}元，日结，加{c}", "高价收卡：一类卡/对公户，当天结，联系{c}",
-           "统一时间准时发，带上话题，截图回传领佣金，QQ群{c}")
+RECRUIT = (
+    "招兼职刷手，点赞评论转发，一单{x}元，日结，加{c}",
+    "高价收卡：一类卡/对公户，当天结，联系{c}",
+    "统一时间准时发，带上话题，截图回传领佣金，QQ群{c}",
+)
 
 
 @dataclass
@@ -46,13 +78,15 @@ class PostBook:
 
 def _account(book: PostBook, platform: str, account_id: str, created: int, klass: str, crew: str | None) -> str:
     key = f"{platform}:{account_id}"
-    book.accounts.setdefault(key, {"platform": platform, "account_id": account_id, "created": created,
-                                   "class": klass, "crew_id": crew})
+    book.accounts.setdefault(
+        key, {"platform": platform, "account_id": account_id, "created": created, "class": klass, "crew_id": crew}
+    )
     return key
 
 
-def _post(book: PostBook, key: str, ts: int, text: str, urls: list[str], repost_of: int | None,
-          target: str | None) -> int:
+def _post(
+    book: PostBook, key: str, ts: int, text: str, urls: list[str], repost_of: int | None, target: str | None
+) -> int:
     book.rows.append((ts, key, text, len(book.rows), "", urls, None if repost_of is None else str(repost_of), target))
     return len(book.rows) - 1
 
@@ -69,8 +103,13 @@ def _troll_crews(world: World, rng: random.Random, book: PostBook, targets: list
                 created = h.start - int(rng.uniform(0, 5) * DAY)  # registered in batches just before use
                 accounts.append((_account(book, platform, name, created, "crew", series.key), h))
             post_ids: list[int] = []
-            crew = {"crew_id": series.key, "gang_id": gang.gang_id, "accounts": sorted(a for a, _ in accounts),
-                    "targets": crew_targets, "post_ids": post_ids}
+            crew = {
+                "crew_id": series.key,
+                "gang_id": gang.gang_id,
+                "accounts": sorted(a for a, _ in accounts),
+                "targets": crew_targets,
+                "post_ids": post_ids,
+            }
             t = series.start
             while t < series.end:
                 t += int(rng.uniform(0.5, 6) * DAY)
@@ -83,8 +122,9 @@ def _troll_crews(world: World, rng: random.Random, book: PostBook, targets: list
                     if first is not None and rng.random() < 0.3:
                         idx = _post(book, key, book.rows[first][0] + rng.randint(1, 60), "", [], first, merchant)
                     else:
-                        idx = _post(book, key, ts, line + rng.choice(EDITS), [url] if rng.random() < 0.7 else [], None,
-                                    merchant)
+                        idx = _post(
+                            book, key, ts, line + rng.choice(EDITS), [url] if rng.random() < 0.7 else [], None, merchant
+                        )
                         first = idx if first is None else first
                     post_ids.append(idx)
             book.crews.append(crew)
@@ -109,8 +149,12 @@ def _organic(world: World, rng: random.Random, book: PostBook, targets: list[str
         for key in members:
             book.accounts[key]["class"] = "organic_opinion"
             name = merchant.partition(":")[2]
-            text = (rng.choice(OPINION_OPENERS) + "，" + rng.choice(OPINION_BODIES).format(m=name)
-                    + rng.choice(OPINION_ENDS))
+            text = (
+                rng.choice(OPINION_OPENERS)
+                + "，"
+                + rng.choice(OPINION_BODIES).format(m=name)
+                + rng.choice(OPINION_ENDS)
+            )
             ts = start + int(rng.uniform(0, 14) * DAY)
             _post(book, key, ts, text, [news] if rng.random() < 0.3 else [], None, merchant)
         book.opinion_groups.append({"target": merchant, "accounts": sorted(members)})
@@ -124,11 +168,15 @@ def _operators(world: World, rng: random.Random, book: PostBook, targets: list[s
             if contact is None or not gang.series:
                 continue
             start, end = min(s.start for s in gang.series), max(s.end for s in gang.series)
-            key = _account(book, "weibo", world.ids.handle("weibo").partition(":")[2], start - 60 * DAY,
-                           "recruiter", gang.gang_id)
+            key = _account(
+                book, "weibo", world.ids.handle("weibo").partition(":")[2], start - 60 * DAY, "recruiter", gang.gang_id
+            )
             for _ in range(rng.randint(1, 3)):
-                text = RECRUIT[1].format(c=contact.partition(":")[2]) if rng.random() < 0.6 else \
-                    RECRUIT[0].format(x=rng.choice((2, 3, 5)), c=contact.partition(":")[2])
+                text = (
+                    RECRUIT[1].format(c=contact.partition(":")[2])
+                    if rng.random() < 0.6
+                    else RECRUIT[0].format(x=rng.choice((2, 3, 5)), c=contact.partition(":")[2])
+                )
                 _post(book, key, int(rng.uniform(start, end)), text, [], None, None)
         for series in gang.series:
             if "outlet" in series.slots:
@@ -139,8 +187,15 @@ def _operators(world: World, rng: random.Random, book: PostBook, targets: list[s
                         merchant = rng.choice(targets)
                         ts = int(rng.uniform(h.start, h.end))
                         headline = f"【深度调查】{merchant.partition(':')[2]}背后的黑幕，消费者权益谁来保障？"
-                        _post(book, key, ts, headline,
-                              [f"http://{world.ids.domain()}/news/{world.ids.opaque('', 5)}"], None, merchant)
+                        _post(
+                            book,
+                            key,
+                            ts,
+                            headline,
+                            [f"http://{world.ids.domain()}/news/{world.ids.opaque('', 5)}"],
+                            None,
+                            merchant,
+                        )
             if "tasking" in series.slots:
                 for h in series.slots["tasking"].holdings:
                     name = world.ids.handle("weibo").partition(":")[2]
@@ -167,8 +222,18 @@ def write(path: Path, book: PostBook) -> int:
         for idx in order:
             ts, key, text, _, _, urls, repost_of, target = book.rows[idx]
             acc = book.accounts[key]
-            out.write({"post_id": post_id[idx], "platform": acc["platform"], "account_id": acc["account_id"],
-                       "account_created_at": iso(acc["created"]), "created_at": iso(ts), "text": text, "urls": urls,
-                       "repost_of": post_id[int(repost_of)] if repost_of is not None else None, "reply_to": None,
-                       "target": target})
+            out.write(
+                {
+                    "post_id": post_id[idx],
+                    "platform": acc["platform"],
+                    "account_id": acc["account_id"],
+                    "account_created_at": iso(acc["created"]),
+                    "created_at": iso(ts),
+                    "text": text,
+                    "urls": urls,
+                    "repost_of": post_id[int(repost_of)] if repost_of is not None else None,
+                    "reply_to": None,
+                    "target": target,
+                }
+            )
         return out.count

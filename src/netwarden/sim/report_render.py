@@ -33,8 +33,11 @@ def _messages(rng: random.Random, plan: ReportPlan, text_ids: list[str]) -> tupl
         return [], []
     out, carried = [], []
     contacts = [i for i in text_ids if i.split(":")[0] in ("phone", "wechat", "qq", "handle")]
-    payees = [i for i in text_ids if i.split(":")[0] in ("bank_card", "alipay", "crypto_trx", "crypto_btc",
-                                                          "crypto_eth", "bank_account", "email")]
+    payees = [
+        i
+        for i in text_ids
+        if i.split(":")[0] in ("bank_card", "alipay", "crypto_trx", "crypto_btc", "crypto_eth", "bank_account", "email")
+    ]
     t = plan.incident_at
     for template in rng.sample(bank, min(len(bank), rng.randint(1, 3))):
         values = {"minutes": str(rng.choice((5, 10, 30))), "days": str(rng.randint(1, 9))}
@@ -68,14 +71,32 @@ def render(plan: ReportPlan) -> tuple[dict[str, Any], dict[str, Any]]:
     messages, carried = _messages(rng, plan, list(plan.suspect_ids))
     in_text = [i for i in plan.suspect_ids if i not in carried or rng.random() < 0.5]
     principal, received, days = plan.loan_terms or (0, 0, 7)
-    facts = StoryFacts(plan.crime_type, plan.lang, in_text, list(plan.victim_ids), list(plan.hub_ids),
-                       plan.amount_lost, plan.currency, len(plan.payments), v.age, v.occupation,
-                       _when_paid(plan, plan.lang), principal, received, days,
-                       mixed=plan.lang == "zh" and rng.random() < 0.08, terse=rng.random() < 0.12)
+    facts = StoryFacts(
+        plan.crime_type,
+        plan.lang,
+        in_text,
+        list(plan.victim_ids),
+        list(plan.hub_ids),
+        plan.amount_lost,
+        plan.currency,
+        len(plan.payments),
+        v.age,
+        v.occupation,
+        _when_paid(plan, plan.lang),
+        principal,
+        received,
+        days,
+        mixed=plan.lang == "zh" and rng.random() < 0.08,
+        terse=rng.random() < 0.12,
+    )
     text = _register(rng, plan, narrate(rng, facts))
     tz = LONDON if plan.lang == "en" and v.region is None and rng.random() < 0.5 else SHANGHAI
-    record: dict[str, Any] = {"report_id": plan.report_id, "received_at": iso(plan.received_at, tz),
-                              "channel": plan.channel, "text": text}
+    record: dict[str, Any] = {
+        "report_id": plan.report_id,
+        "received_at": iso(plan.received_at, tz),
+        "channel": plan.channel,
+        "text": text,
+    }
     if plan.crime_type != "none" or rng.random() < 0.5:
         record["victim"] = {"age": v.age, "gender": v.gender, "region": v.region, "occupation": v.occupation}
     if plan.payments:
@@ -103,19 +124,30 @@ def render(plan: ReportPlan) -> tuple[dict[str, Any], dict[str, Any]]:
         for ident, role in chosen:
             found(ident, role, "field")
         if chosen:
-            record["identifiers"] = [{"type": i.split(":")[0], "role": role,
-                                      "value": i.partition(":")[2] if i.startswith("handle:") else write_value(rng, i)}
-                                     for i, role in chosen]
+            record["identifiers"] = [
+                {
+                    "type": i.split(":")[0],
+                    "role": role,
+                    "value": i.partition(":")[2] if i.startswith("handle:") else write_value(rng, i),
+                }
+                for i, role in chosen
+            ]
     if messages:
         record["messages"] = messages
     truth = {
-        "report_id": plan.report_id, "crime_type": plan.crime_type, "crime_types": list(plan.crime_types),
-        "series_key": plan.series_key, "gang_id": plan.gang_id,
-        "duplicate_of": plan.duplicate_of.report_id if plan.duplicate_of else None, "victim_id": v.victim_id,
-        "victim_minor": v.age is not None and v.age < 18, "lang": plan.lang,
+        "report_id": plan.report_id,
+        "crime_type": plan.crime_type,
+        "crime_types": list(plan.crime_types),
+        "series_key": plan.series_key,
+        "gang_id": plan.gang_id,
+        "duplicate_of": plan.duplicate_of.report_id if plan.duplicate_of else None,
+        "victim_id": v.victim_id,
+        "victim_minor": v.age is not None and v.age < 18,
+        "lang": plan.lang,
         "payment_txn_ids": [p.txn_id for p in plan.payments] if plan.duplicate_of is None else [],
-        "identifiers": [{"type": k.split(":")[0], "value": k.partition(":")[2], "role": role,
-                         "sources": sorted(src)} for (k, role), src in sorted(sources.items())],
+        "identifiers": [
+            {"type": k.split(":")[0], "value": k.partition(":")[2], "role": role, "sources": sorted(src)}
+            for (k, role), src in sorted(sources.items())
+        ],
     }
     return record, truth
-

@@ -15,14 +15,35 @@ from netwarden.sim.world import DAY, HOUR, OCCUPATIONS, REGIONS, WORLD_DAYS, WOR
 CHANNELS = ("web", "hotline", "app", "platform", "referral", "other")
 CHANNEL_WEIGHTS = (40, 20, 25, 8, 5, 2)
 # (identifier, weight): service numbers, platform domains and tools that turn up in unrelated reports.
-HUBS_ZH = (("phone:95588", 5), ("phone:10086", 4), ("phone:110", 6), ("phone:96110", 5), ("phone:12315", 3),
-           ("phone:95188", 2), ("phone:95017", 2), ("domain:taobao.com", 3), ("domain:jd.com", 2),
-           ("phone:+864008201234", 2), ("phone:+864006695566", 2), ("app_name:腾讯会议", 2), ("app_name:向日葵", 1))
-HUBS_EN = (("domain:paypal.com", 3), ("domain:instagram.com", 3), ("domain:amazon.com", 2), ("app_name:Zoom", 1),
-           ("app_name:AnyDesk", 1))
+HUBS_ZH = (
+    ("phone:95588", 5),
+    ("phone:10086", 4),
+    ("phone:110", 6),
+    ("phone:96110", 5),
+    ("phone:12315", 3),
+    ("phone:95188", 2),
+    ("phone:95017", 2),
+    ("domain:taobao.com", 3),
+    ("domain:jd.com", 2),
+    ("phone:+864008201234", 2),
+    ("phone:+864006695566", 2),
+    ("app_name:腾讯会议", 2),
+    ("app_name:向日葵", 1),
+)
+HUBS_EN = (
+    ("domain:paypal.com", 3),
+    ("domain:instagram.com", 3),
+    ("domain:amazon.com", 2),
+    ("app_name:Zoom", 1),
+    ("app_name:AnyDesk", 1),
+)
 PAYMENT = {  # crime type: (probability of paying, max payments, lognormal mu, sigma)
-    "sextortion": (0.75, 4, 8.3, 0.9), "loan_trap": (0.85, 5, 8.0, 0.7), "violent_collection": (0.4, 3, 7.6, 0.6),
-    "fraud": (0.9, 5, 8.9, 1.1), "malicious_claim": (0.6, 2, 6.8, 0.7), "publicity_blackmail": (0.5, 2, 11.5, 0.6),
+    "sextortion": (0.75, 4, 8.3, 0.9),
+    "loan_trap": (0.85, 5, 8.0, 0.7),
+    "violent_collection": (0.4, 3, 7.6, 0.6),
+    "fraud": (0.9, 5, 8.9, 1.1),
+    "malicious_claim": (0.6, 2, 6.8, 0.7),
+    "publicity_blackmail": (0.5, 2, 11.5, 0.6),
     "troll_network": (0.05, 1, 8.0, 0.5),
 }
 NO_IDENTIFIER_SHARE = 0.015
@@ -107,8 +128,9 @@ def _payments(rng: random.Random, crime_type: str, start: int, payee_at: object)
     return out
 
 
-def _mentions(rng: random.Random, series: Series, gang: Gang, crime_type: str, t: int,
-              payments: list[Payment]) -> list[str]:
+def _mentions(
+    rng: random.Random, series: Series, gang: Gang, crime_type: str, t: int, payments: list[Payment]
+) -> list[str]:
     ids: list[str] = []
     for name, slot in series.slots.items():
         p = slot.mention_p
@@ -156,8 +178,9 @@ def plan_series(world: World, rng: random.Random, gang: Gang, series: Series) ->
         if currency == "USD":  # the same harm, in dollars
             for pay in payments:
                 pay.amount = float(max(20, round(pay.amount / 7)))
-        plan = ReportPlan(t, received, crime_type, types, series.key, gang.gang_id, lang, victim, ids, payments,
-                          currency)
+        plan = ReportPlan(
+            t, received, crime_type, types, series.key, gang.gang_id, lang, victim, ids, payments, currency
+        )
         plans.append(plan)
     _bridge(rng, plans)
     return plans
@@ -220,8 +243,21 @@ def plan_noise(world: World, rng: random.Random, n: int) -> list[ReportPlan]:
                 ids.append(payee)
         last = payments[-1].at if payments else t
         key = world.next_id("SOLO")
-        plans.append(ReportPlan(t, last + int(rng.expovariate(1 / 24.0) * HOUR) + 300, kind, (kind,), key, None,
-                                lang, victim, ids, payments, "CNY"))
+        plans.append(
+            ReportPlan(
+                t,
+                last + int(rng.expovariate(1 / 24.0) * HOUR) + 300,
+                kind,
+                (kind,),
+                key,
+                None,
+                lang,
+                victim,
+                ids,
+                payments,
+                "CNY",
+            )
+        )
     return plans
 
 
@@ -254,10 +290,24 @@ def add_duplicates(rng: random.Random, plans: list[ReportPlan], n: int) -> list[
         if not orig.victim_ids:
             orig.victim_ids.append(orig.victim.phone)
         suspect = [i for i in orig.suspect_ids if rng.random() < 0.8] or orig.suspect_ids[:1]
-        dup = ReportPlan(orig.incident_at, orig.received_at + int(rng.uniform(1, 96) * HOUR), orig.crime_type,
-                         orig.crime_types, orig.series_key, orig.gang_id, orig.lang, orig.victim, suspect,
-                         orig.payments, orig.currency, rng.choice([c for c in CHANNELS if c != orig.channel]),
-                         list(orig.victim_ids), [], orig, rng.getrandbits(48))
+        dup = ReportPlan(
+            orig.incident_at,
+            orig.received_at + int(rng.uniform(1, 96) * HOUR),
+            orig.crime_type,
+            orig.crime_types,
+            orig.series_key,
+            orig.gang_id,
+            orig.lang,
+            orig.victim,
+            suspect,
+            orig.payments,
+            orig.currency,
+            rng.choice([c for c in CHANNELS if c != orig.channel]),
+            list(orig.victim_ids),
+            [],
+            orig,
+            rng.getrandbits(48),
+        )
         dups.append(dup)
     return dups
 

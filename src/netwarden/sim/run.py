@@ -35,8 +35,9 @@ def _quiet(_stage: str, _done: int, _total: int) -> None:
     return None
 
 
-def simulate(seed: int, scale: float, out_dir: Path, *, with_bad_rows: bool = False,
-             progress: Progress | None = None) -> SimSummary:
+def simulate(
+    seed: int, scale: float, out_dir: Path, *, with_bad_rows: bool = False, progress: Progress | None = None
+) -> SimSummary:
     """Write reports.jsonl, transactions.csv, calls.csv, contacts.csv, posts.jsonl, loans.jsonl,
     complaints.jsonl and truth/ for one world. Same seed and scale → byte-identical files."""
     if scale <= 0:
@@ -79,7 +80,8 @@ def _simulate(seed: int, scale: float, out_dir: Path, with_bad_rows: bool, progr
     ledger, traces = money.victim_flows(world, substream(seed, "money"), plans)
     bg_rows = round(6 * n_reports)
     summary.counts["transactions.csv"] = money.write_transactions(
-        out_dir / "transactions.csv", ledger, money.background(world, substream(seed, "background"), bg_rows))
+        out_dir / "transactions.csv", ledger, money.background(world, substream(seed, "background"), bg_rows)
+    )
 
     report_truth = out_dir / "truth" / "reports.jsonl"
     with JsonlWriter(out_dir / "reports.jsonl") as out, JsonlWriter(report_truth) as tout:
@@ -98,8 +100,9 @@ def _simulate(seed: int, scale: float, out_dir: Path, with_bad_rows: bool, progr
     summary.counts["posts.jsonl"] = posts.write(out_dir / "posts.jsonl", post_book)
 
     tick("truth", next(step), len(stages))
-    summary.truth_counts = truth.write_all(out_dir / "truth", world, plans, traces, loan_book, call_log,
-                                           claim_book, post_book)
+    summary.truth_counts = truth.write_all(
+        out_dir / "truth", world, plans, traces, loan_book, call_log, claim_book, post_book
+    )
     if with_bad_rows:
         summary.truth_counts["bad_rows.jsonl"] = inject_bad_rows(out_dir, substream(seed, "bad-rows"))
     summary.seconds = time.perf_counter() - started

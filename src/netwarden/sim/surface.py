@@ -13,8 +13,20 @@ import random
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 CUES: dict[tuple[str, str], tuple[str, ...]] = {
-    ("phone", "zh"): ("电话", "手机号", "号码", "手机", "来电号码", "联系电话", "", "", "", "打电话的是", "用的号是",
-        "TA的号"),
+    ("phone", "zh"): (
+        "电话",
+        "手机号",
+        "号码",
+        "手机",
+        "来电号码",
+        "联系电话",
+        "",
+        "",
+        "",
+        "打电话的是",
+        "用的号是",
+        "TA的号",
+    ),
     ("phone", "en"): ("phone", "number", "mobile", "", "", "cell", "the number", "called from", "WhatsApp"),
     ("wechat", "zh"): ("微信", "微信号", "VX", "vx", "V信", "wx", "威信", "加微", "WeChat", "薇"),
     ("wechat", "en"): ("WeChat", "wechat id", "WeChat ID", "wx", "WeChat account"),
@@ -103,9 +115,9 @@ def write_card(rng: random.Random, digits: str) -> str:
     if style < 0.5:
         return digits
     if style < 0.85:
-        return " ".join(digits[i:i + 4] for i in range(0, len(digits), 4))
+        return " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))
     if style < 0.95:
-        return "-".join(digits[i:i + 4] for i in range(0, len(digits), 4))
+        return "-".join(digits[i : i + 4] for i in range(0, len(digits), 4))
     return digits.translate(FULL_WIDTH)
 
 

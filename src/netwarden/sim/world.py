@@ -21,13 +21,64 @@ WORLD_DAYS = 180
 DAY = 86400
 HOUR = 3600
 
-REGIONS = ("110101", "110105", "310115", "310104", "440305", "440106", "440104", "441900", "442000", "330106",
-           "330212", "320102", "320505", "320211", "510107", "420106", "420111", "610113", "500103", "370202",
-           "370102", "350203", "350102", "430104", "410105", "120101", "210102", "220102", "230103", "340104",
-           "360102", "450103", "460108", "520102", "530102", "620102", "630104", "640104", "650102", "150102",
-           "140105", "130102")
-OCCUPATIONS = ("student", "teacher", "civil_servant", "manager", "driver", "self_employed", "factory_worker",
-               "programmer", "retired", "unemployed", "nurse", "sales")
+REGIONS = (
+    "110101",
+    "110105",
+    "310115",
+    "310104",
+    "440305",
+    "440106",
+    "440104",
+    "441900",
+    "442000",
+    "330106",
+    "330212",
+    "320102",
+    "320505",
+    "320211",
+    "510107",
+    "420106",
+    "420111",
+    "610113",
+    "500103",
+    "370202",
+    "370102",
+    "350203",
+    "350102",
+    "430104",
+    "410105",
+    "120101",
+    "210102",
+    "220102",
+    "230103",
+    "340104",
+    "360102",
+    "450103",
+    "460108",
+    "520102",
+    "530102",
+    "620102",
+    "630104",
+    "640104",
+    "650102",
+    "150102",
+    "140105",
+    "130102",
+)
+OCCUPATIONS = (
+    "student",
+    "teacher",
+    "civil_servant",
+    "manager",
+    "driver",
+    "self_employed",
+    "factory_worker",
+    "programmer",
+    "retired",
+    "unemployed",
+    "nurse",
+    "sales",
+)
 ROLES = ("organiser", "core", "collector", "money_mule", "tech_support", "recruiter", "member")
 
 
@@ -82,7 +133,7 @@ class Slot:
 
     def active(self, ts: int) -> list[Holding]:
         i = bisect.bisect_right(self.starts, ts)
-        return [h for h in self.holdings[max(0, i - 4):i] if h.start <= ts < h.end]
+        return [h for h in self.holdings[max(0, i - 4) : i] if h.start <= ts < h.end]
 
     def at(self, ts: int) -> Holding:
         """The holding in use at ts (the latest started if several overlap; the nearest otherwise)."""

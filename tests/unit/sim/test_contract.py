@@ -9,8 +9,24 @@ from tests.unit.sim.conftest import SimWorld
 
 OFFSET_TS = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\+|-)\d\d:\d\d$")
 ACCOUNT = re.compile(r"^[a-z_0-9]+:\S+$")
-IDENT_TYPES = {"phone", "email", "url", "domain", "bank_card", "bank_account", "alipay", "wechat", "qq", "crypto_btc",
-               "crypto_eth", "crypto_trx", "app_package", "app_name", "handle", "imei"}
+IDENT_TYPES = {
+    "phone",
+    "email",
+    "url",
+    "domain",
+    "bank_card",
+    "bank_account",
+    "alipay",
+    "wechat",
+    "qq",
+    "crypto_btc",
+    "crypto_eth",
+    "crypto_trx",
+    "app_package",
+    "app_name",
+    "handle",
+    "imei",
+}
 
 
 def test_reports_have_required_fields_and_valid_optional_ones(world: SimWorld) -> None:

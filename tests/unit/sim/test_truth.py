@@ -52,8 +52,11 @@ def test_series_are_linkable_and_never_share_strong_identifiers(world: SimWorld)
     hubs = {h["identifier"] for h in world.jsonl("truth/hubs.jsonl")}
     members = defaultdict(list)
     for t in world.jsonl("truth/reports.jsonl"):
-        strong = {f"{i['type']}:{i['value']}" for i in t["identifiers"]
-                  if i["role"] == "suspect" and i["type"] not in {"app_name", "domain"}} - hubs
+        strong = {
+            f"{i['type']}:{i['value']}"
+            for i in t["identifiers"]
+            if i["role"] == "suspect" and i["type"] not in {"app_name", "domain"}
+        } - hubs
         for ident in strong:
             assert owner.setdefault(ident, t["series_key"]) == t["series_key"], ident
         if t["gang_id"]:

@@ -14,8 +14,15 @@ from netwarden.sim import simulate
 from tests.unit.sim.conftest import SimWorld
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-FILES = ("reports.jsonl", "transactions.csv", "calls.csv", "contacts.csv", "posts.jsonl", "loans.jsonl",
-         "complaints.jsonl")
+FILES = (
+    "reports.jsonl",
+    "transactions.csv",
+    "calls.csv",
+    "contacts.csv",
+    "posts.jsonl",
+    "loans.jsonl",
+    "complaints.jsonl",
+)
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -77,8 +84,17 @@ def test_languages_minors_duplicates_and_hubs(world: SimWorld) -> None:
 
 def test_noise_and_every_crime_type_are_present(world: SimWorld) -> None:
     types = Counter(t["crime_type"] for t in world.jsonl("truth/reports.jsonl"))
-    assert set(types) == {"sextortion", "loan_trap", "violent_collection", "malicious_claim", "publicity_blackmail",
-                          "troll_network", "fraud", "other", "none"}
+    assert set(types) == {
+        "sextortion",
+        "loan_trap",
+        "violent_collection",
+        "malicious_claim",
+        "publicity_blackmail",
+        "troll_network",
+        "fraud",
+        "other",
+        "none",
+    }
     roles = Counter(m["role"] for g in world.jsonl("truth/gangs.jsonl") for m in g["members"])
     assert set(roles) == {"organiser", "core", "collector", "money_mule", "tech_support", "recruiter", "member"}
 
@@ -87,8 +103,9 @@ def test_identifiers_rotate_within_a_series(world: SimWorld) -> None:
     per_series: defaultdict[str, set[str]] = defaultdict(set)
     for t in world.jsonl("truth/reports.jsonl"):
         if t["gang_id"]:
-            per_series[t["series_key"]] |= {i["value"] for i in t["identifiers"]
-                                            if i["role"] == "suspect" and i["type"] == "bank_card"}
+            per_series[t["series_key"]] |= {
+                i["value"] for i in t["identifiers"] if i["role"] == "suspect" and i["type"] == "bank_card"
+            }
     assert max(len(cards) for cards in per_series.values()) >= 3
 
 

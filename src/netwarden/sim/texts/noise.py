@@ -24,7 +24,7 @@ NONE_ZH = [
 
 NONE_EN = [
     "How can I protect my teenage son from sextortion? I read about it in the news.",
-    "I got a text: \"Your bill is 3 days overdue, please pay by the 20th; questions call {hub}.\" Is this legit?",
+    'I got a text: "Your bill is 3 days overdue, please pay by the 20th; questions call {hub}." Is this legit?',
     "A journalist asked our company for comment on a story. They did not ask for money. Should we reply?",
     "Just testing the form.",
     "My neighbour keeps parking in my spot. Who do I contact?",
