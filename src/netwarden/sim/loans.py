@@ -252,7 +252,7 @@ def generate(world: World, rng: random.Random, plans: list[ReportPlan]) -> LoanB
     return book
 
 
-def record(loan: Loan, tz_rng: random.Random) -> dict[str, Any]:
+def record(loan: Loan) -> dict[str, Any]:
     return {
         "loan_id": loan.loan_id,
         "app": loan.app,
@@ -271,8 +271,7 @@ def record(loan: Loan, tz_rng: random.Random) -> dict[str, Any]:
 
 
 def write(path: Path, book: LoanBook) -> int:
-    rng = random.Random(0)
     with JsonlWriter(path) as out:
         for loan in sorted(book.loans, key=lambda ln: (ln.disbursed, ln.loan_id)):
-            out.write(record(loan, rng))
+            out.write(record(loan))
         return out.count

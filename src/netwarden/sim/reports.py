@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from netwarden.sim.gangs import PROFILES, mint
+from netwarden.sim.gangs import mint
 from netwarden.sim.world import DAY, HOUR, OCCUPATIONS, REGIONS, WORLD_DAYS, WORLD_START, Account, Gang, Series, World
 
 CHANNELS = ("web", "hotline", "app", "platform", "referral", "other")
@@ -330,5 +330,3 @@ def plan_reports(world: World, seed_rng: random.Random, n_reports: int) -> list[
             by_key[plan.series_key].report_ids.append(plan.report_id)
     return plans
 
-
-__all__ = ["PROFILES", "ReportPlan", "Payment", "Victim", "plan_reports"]
