@@ -15,6 +15,14 @@ from tests.unit.identifiers.helpers import found
         ("she told me to install the LoveChat app", "LoveChat"),
         ("他让我装了向日葵远程", "向日葵"),
         ("told me to download AnyDesk", "AnyDesk"),
+        ("they asked me to join a AnyDesk call", "AnyDesk"),
+        ("下载了随心周转极速版 app。", "随心周转极速版"),
+        ("其中随心钱包 app的催收最恶劣", "随心钱包"),
+        ("在好花APP等几个平台借了钱", "好花"),
+        ("有个平台钱花APP借钱很方便", "钱花"),
+        ("其中《融周转》的催收最恶劣", "融周转"),
+        ('I borrowed from "闪有钱Pro" last week', "闪有钱Pro"),
+        ("Loan app 'CashNow' charged 40%", "CashNow"),
     ],
 )
 def test_apps_a_victim_was_told_to_install_or_borrowed_from(text: str, name: str) -> None:
@@ -26,7 +34,19 @@ def test_a_list_of_quoted_apps() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["【中国移动】您的余额不足", "他推荐我看《三体》", "I used Zoom for class", 'so happy about "the cave"']
+    "text",
+    [
+        "【中国移动】您的余额不足",
+        "他推荐我看《三体》",
+        "I used Zoom for class",
+        'so happy about "the cave"',
+        "还款前一天APP就打不开了",
+        "我在某银行APP上看到一个贷款产品",
+        "说我借钱不还，要大家“督促”我",
+        'a message from an account called "Lily"',
+        "then he moved us to WhatsApp",
+        "通过一个交友APP“附近的人”加了我",
+    ],
 )
 def test_sms_signatures_books_and_ordinary_use_are_not_apps(text: str) -> None:
     assert found(text) == set()

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from netwarden.core.identifiers.patterns import trie_pattern
 
 # Words allowed between a cue and its value ("微信号是：", "card number is", "QQ号码").
-FILLER = r"(?:[\s:=#是为為号號码碼账帐户戶的叫群(（]|同号|number|no\.?|num|is|id|acct|account)*"
+FILLER = r"(?:[\s:=#\-是为為号號码碼账帐户戶的叫群(（]|同号|number|no\.?|num|is|id|acct|account)*"
 FILLER_RE = re.compile(FILLER, re.IGNORECASE)
 
 
@@ -42,11 +42,13 @@ NUMBER_CUES: dict[str, tuple[str, ...]] = {
     "id": _words("身份证|证件|公民身份|居民身份|id card|id no|national id"),
     "imei": _words("imei|串号|设备号|设备识别码"),
     "qq": _words("扣扣|qq|q群|企鹅号|q"),
-    "wechat": _words("微信|微 信|威信|薇信|微x|wei信|薇|v信|vx|wx|weixin|wechat|v"),
-    "alipay": _words("支付宝|支付寶|zfb|alipay|ali"),
-    "account": _words(
-        _either("|收款|对公|银行|转账|汇款", "账号|帐号|账户|帐户") + "|account|bank account|acct|a/c|iban"
+    "wechat": _words("微信|微 信|威信|薇信|微x|wei信|薇|v信|加微|加微信|vx|wx|weixin|wechat|v"),
+    "alipay": _words("支付宝|支付寶|阿里支付|zfb|alipay|ali"),
+    # Corporate accounts are never cards, whatever their check digit says.
+    "corporate": _words(
+        _either("对公", "|账号|帐号|账户|帐户") + "|business account|corporate account|company account"
     ),
+    "account": _words(_either("|收款|银行|转账|汇款", "账号|帐号|账户|帐户") + "|account|bank account|acct|a/c|iban"),
     "card": _words(
         "银行卡|储蓄卡|信用卡|借记卡|银联卡|工资卡|卡号|"
         + _either("工行|农行|建行|中行|交行|招行|银行", "|卡")
@@ -62,8 +64,8 @@ NUMBER_CUES: dict[str, tuple[str, ...]] = {
 PLATFORM_CUES: dict[str, tuple[str, ...]] = {
     "telegram": _words("telegram|电报|纸飞机|飞机号|飞机|tg"),
     "douyin": _words("抖音|douyin|dy号"),
-    "weibo": _words("微博|weibo"),
-    "xiaohongshu": _words("小红书|红书|xiaohongshu|xhs"),
+    "weibo": _words("微博|weibo|wb"),
+    "xiaohongshu": _words("小红书|红书|红薯|xiaohongshu|xhs"),
     "kuaishou": _words("快手|kuaishou|ks号"),
     "instagram": _words("instagram|insta|ins|ig"),
     "tiktok": _words("tiktok|tik tok"),
@@ -133,6 +135,13 @@ def cue_before(text: str, cues: list[Cue], ends: list[int], start: int) -> str |
         if cue.kind in NUMBER_KINDS:
             kind = cue.kind
         if FILLER_RE.fullmatch(text, cue.start, cue.end) is None:
+            break
+        # Only a cue written together with it speaks through a filler-like cue ("QQ号码"), not one
+        # from an earlier phrase ("联系方式：账号是 6222…" is an account).
+        if index == 0:
+            break
+        gap = text[cues[index - 1].end : cue.start]
+        if gap and not gap.isspace():
             break
         position = cue.start
         index -= 1

@@ -23,7 +23,8 @@ _SEPARATOR = r"(?:[ \t]?-[ \t]?|[ \t]{1,2}|[ \t]*\r?\n[ \t]*)"
 # "+" or "("; the look-behinds then tell which branch applies. What may precede a run is checked
 # in Python (_start_ok, _end_ok).
 NUMBER_RUN_RE = re.compile(
-    r"[\d+(](?:(?<=\+)[ ]?\d{1,3}[ ]?\(\d{1,4}\)[ ]?\d+|(?<=\+)[ ]?\d+|(?<=\()0\d{2,3}\)[ ]?\d+|(?<=\d)\d*)"
+    r"[\d+(](?:(?<=\+)[ ]?\d{1,3}[ ]?\(\d{1,4}\)[ ]?\d+|(?<=\+)[ ]?\d+|(?<=\()\+\d{1,3}\)[ ]?\d+"
+    r"|(?<=\()0\d{2,3}\)[ ]?\d+|(?<=\d)\d*)"
     r"(?:" + _SEPARATOR + r"\d+)*(?![0-9_*@]|\.\d)"
 )
 _DIGIT_PART_RE = re.compile(r"\d+")
@@ -155,7 +156,7 @@ class Scan:
                 if _MIN_DIGITS <= len(written) <= _MAX_DIGITS:
                     pieces.append(NumberPiece(self, run.start(), run.end(), written, plus=False, whole_run=True))
                 continue
-            plus = written.startswith("+")
+            plus = written.startswith(("+", "(+"))
             offset = run.start()
             parts = [(m.start() + offset, m.end() + offset) for m in _DIGIT_PART_RE.finditer(run.group())]
             parts = parts[:_MAX_PARTS]

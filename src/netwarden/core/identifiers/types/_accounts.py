@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from netwarden.core.identifiers.cues import account_value_ok
 from netwarden.core.identifiers.scan import Scan
 
-_MARKER_RE = re.compile(r"[:=@号號(（]|\bid\b|\bis\b|是|为", re.IGNORECASE)
+_MARKER_RE = re.compile(r"[:=@号號(（\-]|\bid\b|\bis\b|\baccount\b|是|为", re.IGNORECASE)
 _FILLER = (
-    r"(?P<fill>[ \t]*(?:号码?|號|账号|帐号|账户|主页|up主|id|ID|名|搜索?|是|为|[:：=(（])?"
-    r"[ \t]*(?:是|为|is|[:：=])?[ \t]*)"
+    r"(?P<fill>[ \t]*(?:号码?|號|账号|帐号|账户|主页|up主|id|account|名|搜索?|是|为|[:：=(（\-])?"
+    r"[ \t]*(?:是|为|is|[:：=\-])?[ \t]*)"
 )
 _LIST_SEPARATOR = r"[ \t]*(?:、|,|，|/|和|及|与|and|or)[ \t]*"
 _END = r"(?![A-Za-z0-9_@])"

@@ -1,8 +1,10 @@
 """Names of apps a victim was told to install or borrowed from, as written.
 
-Found in quotes or book-title marks next to an install / loan / app cue ("下载《快借宝》",
-"“秒借花”APP", "an app called 'FastCash'"), after "叫…的app", or as a known remote-control or
-meeting app after an install cue. 【…】 is an SMS signature, never an app.
+Found in quotes or book-title marks next to an install / loan cue ("下载《快借宝》",
+"“秒借花”APP", "在「花呗」上借"), written right before APP / 软件 ("下载了约约软件", "闪有钱Pro app"),
+after "叫…的app", in English after "app called", "install(ed) the X app" or "borrowed from X",
+or as a known remote-control or meeting app after an install cue. 【…】 is an SMS signature,
+never an app; a nickname in quotes ("an account called "Lily"") is not one either.
 """
 
 from __future__ import annotations
@@ -18,50 +20,94 @@ _OPEN = "《「“\"『'‘"
 _CLOSE = "》」”\"』'’"
 _NAME = rf"[^{_CLOSE}{_OPEN}\n，。,!！?？]{{1,24}}"
 _BEFORE_CUE = (
-    r"下载|安装|装了|装个|借款|借了|借钱|贷款|注册|使用|用了|打开|登录|登陆|平台|软件|应用|"
-    r"(?<![a-z])(?:app|download(?:ed)?|install(?:ed)?|called|named)(?![a-z])"
+    r"下载|安装|装了|装个|借款|借了|借钱|贷款|注册|使用|打开|登录|登陆|平台|软件|应用|"
+    r"(?<![a-z])(?:download(?:ed)?|install(?:ed)?|use|using|app called|app named)(?![a-z])"
 )
 _AFTER_CUE = r"app(?![a-z])|软件|平台|应用|客户端|贷款|借款|网贷|直播|聊天软件"
+_UNQUOTED_AFTER = "|".join(
+    f"(?<={re.escape(word)})"
+    for line in (
+        "下载了 下载 下了 安装了 安装 装了 叫做 叫 名叫 一个 那个 这个 几个",
+        "一款 这款 那款 其中 平台 自称 在 用 ： : ， , （ (",
+    )
+    for word in line.split()
+)
+_ENGLISH_NAME = r"[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+){0,2}"
 _KNOWN = "|".join(re.escape(name) for name in known_app_names())
 _QUOTES = tuple(_OPEN)
-_KNOWN_LOWER = tuple(name.lower() for name in known_app_names())
+_IGNORE = re.IGNORECASE
 # Each pattern with the words one of which must occur (in lower-cased text) for it to match at
 # all: most reports have none, and checking a few substrings is far cheaper than a regex scan.
 _APP_RES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (
-        re.compile(rf"(?:{_BEFORE_CUE})[^{_OPEN}\n。]{{0,10}}?[{_OPEN}](?P<name>{_NAME})[{_CLOSE}]", re.IGNORECASE),
+        re.compile(
+            rf"(?:{_BEFORE_CUE})[^{_OPEN}\n。，,；;!！?？]{{0,10}}?[{_OPEN}](?P<name>{_NAME})[{_CLOSE}]", _IGNORE
+        ),
         _QUOTES,
     ),
     (
         re.compile(
             rf"[{_OPEN}](?P<name>{_NAME})[{_CLOSE}][ \t]*"
-            rf"(?:{_AFTER_CUE}|(?:上|里|中)?(?:借|贷|下载|注册|充值|申请))",
-            re.IGNORECASE,
+            rf"(?:{_AFTER_CUE}|(?:上|里|中)?(?:借|贷|下载|注册|充值|申请)|的(?:催收|法务|客服))",
+            _IGNORE,
         ),
         _QUOTES,
     ),
-    (re.compile(rf"叫(?:做)?(?P<name>[\u4e00-\u9fffA-Za-z0-9]{{2,10}}?)的(?:{_AFTER_CUE})", re.IGNORECASE), ("叫",)),
+    # Unquoted, right before APP / 软件, after words that introduce an app ("下载了约约软件",
+    # "其中随心钱包 app"); any other start is too loose ("还款前一天APP就打不开了").
+    (
+        re.compile(
+            rf"(?:{_UNQUOTED_AFTER})(?P<unquoted>)(?P<name>[\u4e00-\u9fffA-Za-z0-9]{{2,12}}?)"
+            r"(?:(?<=[\u4e00-\u9fff0-9])[ \t]?(?:app|软件|客户端)|[ \t](?:app|软件|客户端)|软件|客户端)(?![a-z])",
+            _IGNORE,
+        ),
+        ("app", "软件", "客户端"),
+    ),
+    (re.compile(rf"叫(?:做)?(?P<name>[\u4e00-\u9fffA-Za-z0-9]{{2,10}}?)的(?:{_AFTER_CUE})", _IGNORE), ("叫",)),
     (
         re.compile(
             r"(?:download(?:ed)?|install(?:ed)?)\s+(?:an?\s+|the\s+)?(?:app\s+(?:called|named)\s+)?"
-            r"(?P<name>[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)?)\s+app"
+            rf"(?P<name>{_ENGLISH_NAME})\s+app"
         ),
         ("download", "install"),
     ),
-    (re.compile(rf"[{_OPEN}](?P<name>{_KNOWN})[{_CLOSE}]", re.IGNORECASE), _QUOTES),
-    (re.compile(r"app\s+(?:called|named)\s+(?P<name>[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)?)"), ("app",)),
+    (re.compile(rf"app\s+(?:called|named)\s+(?P<name>{_ENGLISH_NAME})"), ("app",)),
+    (re.compile(rf"(?<![a-z])app[ \t]+[\"'“‘](?P<name>{_NAME})[\"'”’]", _IGNORE), ("app",)),
     (
         re.compile(
-            rf"(?:下载|安装|装|打开|用|开|在|download(?:ed)?|install(?:ed)?|open(?:ed)?|use|using)"
-            rf"(?:了|一个|个|好|上)?\s*(?:the\s+)?(?P<name>{_KNOWN})",
-            re.IGNORECASE,
+            r"borrowed\s+(?:money\s+)?from\s+[\"“]?"
+            rf"(?P<name>[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{{1,10}}|{_ENGLISH_NAME})"
         ),
-        _KNOWN_LOWER,
+        ("borrowed",),
+    ),
+    (re.compile(rf"[{_OPEN}](?P<name>{_KNOWN})[{_CLOSE}]", _IGNORE), _QUOTES),
+    (
+        re.compile(
+            rf"(?:下载|安装|装|打开|用|开|在|download(?:ed)?|install(?:ed)?|open(?:ed)?|use|using|join(?:ed)?)"
+            rf"(?:了|一个|个|好|上)?\s*(?:(?:the|an?)\s+)?(?P<name>{_KNOWN})",
+            _IGNORE,
+        ),
+        tuple(name.lower() for name in known_app_names()),
     ),
 )
+_BOUNDARIES = "个了载装用在叫做款中台称到：:，,（( "
 # "《有钱花》和《闪电借》": a quoted name listed right after an app name is an app too.
 _LIST_NEXT_RE = re.compile(rf"[ \t]*(?:和|、|与|跟|及|以及|,|，|and)[ \t]*[{_OPEN}](?P<name>{_NAME})[{_CLOSE}]")
-_NOT_A_NAME_RE = re.compile(r"[\d\s.\-]+|https?://.*|.*\.(?:com|cn|net|apk)|(?:app|APP|软件|平台|应用)", re.IGNORECASE)
+_NOT_A_NAME_RE = re.compile(r"[\d\s.\-]+|https?://.*|.*\.(?:com|cn|net|apk)", _IGNORE)
+# Words that precede a name inside an unquoted run ("有个平台钱花APP") and names that are only a
+# kind of app ("下载了一个聊天软件", "another app").
+_GENERIC_PREFIX_RE = re.compile(r"^(?:平台|软件|这个|那个|一个|一款|这款|那款|个|款|叫做|叫|名叫|贷款|网贷|借款)+")
+_GENERIC = frozenset(
+    " ".join(
+        (
+            "打开 注册 登录 使用 用 装 下 贷款 网贷 借款 借贷 聊天 视频 直播 交友 理财 手机 别的 其他 这个",
+            "那个 一个 什么 官方 正规 几个 下载 安装 该 这款 那款 一款 社交 约会 购物 游戏 办公 银行 手机银行",
+            "支付 聊天交友 视频聊天",
+            "别的聊天 相关 同款 新的 陌生 小额 分期 app 软件 平台 应用 another the this that dating loan chat video",
+            "new other their his her same fake official",
+        )
+    ).split()
+)
 
 
 def _find(scan: Scan) -> Iterator[Candidate]:
@@ -85,10 +131,24 @@ def _find(scan: Scan) -> Iterator[Candidate]:
 
 
 def _candidate(match: re.Match[str]) -> Candidate | None:
-    name = match.group("name").strip()
-    if not name or _NOT_A_NAME_RE.fullmatch(name):
+    written = match.group("name")
+    start = match.start("name") + len(written) - len(written.lstrip())
+    name = written.strip()
+    if "unquoted" in match.re.groupindex:
+        # The engine starts the name at the first boundary it finds; the name proper starts after
+        # the last one ("下载了随心周转极速版 app" -> 随心周转极速版), and "X的app" is X's app.
+        cut = max(name.rfind(char) for char in _BOUNDARIES) + 1
+        start, name = start + cut, name[cut:].removesuffix("的")
+    prefix = _GENERIC_PREFIX_RE.match(name)
+    if prefix is not None:
+        start += prefix.end()
+        name = name[prefix.end() :]
+    if len(name) < 2 or name.lower() in _GENERIC or _NOT_A_NAME_RE.fullmatch(name):
         return None
-    start = match.start("name") + (len(match.group("name")) - len(match.group("name").lstrip()))
+    if name.startswith("某"):
+        return None  # "某银行APP": some bank's app, a way of not naming it
+    if name.isascii() and name == name.lower():
+        return None  # product names are capitalised; "an app", "the app" are not names
     return Candidate("app_name", name, start, start + len(name), rank=85)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from netwarden.core.identifiers.model import Candidate, IdentifierType, keep_ends
 from netwarden.core.identifiers.scan import Scan
-from netwarden.core.identifiers.types.bank_card import luhn_ok
+from netwarden.core.identifiers.types.bank_card import plausible_card
 from netwarden.core.identifiers.types.phone import phone_from_digits
 
 _ACCOUNT_RE = re.compile(r"[0-9A-Z]{6,34}")
@@ -16,9 +16,9 @@ _ACCOUNT_RE = re.compile(r"[0-9A-Z]{6,34}")
 def _find(scan: Scan) -> Iterator[Candidate]:
     for piece in scan.number_pieces:
         digits = piece.digits
-        if not 8 <= len(digits) <= 30 or piece.plus or piece.cue != "account" or piece.amount_after:
+        if not 8 <= len(digits) <= 30 or piece.plus or piece.cue not in ("account", "corporate") or piece.amount_after:
             continue
-        if len(digits) >= 16 and luhn_ok(digits):
+        if piece.cue == "account" and plausible_card(digits):
             continue
         if phone_from_digits(digits, False, scan.region) is not None:
             continue

@@ -1,7 +1,7 @@
 """Payment card numbers: 13–19 digits, `valid` = Luhn.
 
-A 16–19 digit run with no cue counts only when it passes Luhn and starts like a card (3–6:
-Amex/JCB, Visa, Mastercard, UnionPay); order and tracking numbers rarely do both.
+A 16–19 digit run with no cue counts only when it passes Luhn and starts like a card (Visa 4,
+Mastercard 5, UnionPay 6, JCB 35); order and tracking numbers rarely do both.
 """
 
 from __future__ import annotations
@@ -22,6 +22,12 @@ def luhn_ok(digits: str) -> bool:
     return digits.isdigit() and bool(luhn.is_valid(digits))
 
 
+def plausible_card(digits: str) -> bool:
+    """16–19 digits passing Luhn with a card issuer's first digits: Visa 4, Mastercard 5,
+    UnionPay / Discover 6, JCB 35. Order numbers and corporate accounts rarely have all three."""
+    return 16 <= len(digits) <= 19 and (digits[0] in "456" or digits.startswith("35")) and luhn_ok(digits)
+
+
 def _find(scan: Scan) -> Iterator[Candidate]:
     for piece in scan.number_pieces:
         digits = piece.digits
@@ -37,9 +43,9 @@ def _find(scan: Scan) -> Iterator[Candidate]:
                 rank=CUED_RANK,
                 valid=luhn_ok(digits),
             )
-        elif piece.cue == "account" and len(digits) >= 16 and luhn_ok(digits):
+        elif piece.cue == "account" and plausible_card(digits):
             yield Candidate("bank_card", digits, piece.start, piece.end, partial=not piece.whole_run, rank=CUED_RANK)
-        elif piece.cue is None and len(digits) >= 16 and digits[0] in "3456" and luhn_ok(digits):
+        elif piece.cue is None and plausible_card(digits):
             yield Candidate("bank_card", digits, piece.start, piece.end, partial=not piece.whole_run, rank=UNCUED_RANK)
 
 
