@@ -23,6 +23,8 @@ from tests.unit.identifiers.helpers import found
         ("其中《融周转》的催收最恶劣", "融周转"),
         ('I borrowed from "闪有钱Pro" last week', "闪有钱Pro"),
         ("Loan app 'CashNow' charged 40%", "CashNow"),
+        ("对方还用过私密直播国际版软件。", "私密直播国际版"),
+        ("自称金花软件的“法务部”天天找我", "金花"),
     ],
 )
 def test_apps_a_victim_was_told_to_install_or_borrowed_from(text: str, name: str) -> None:

@@ -12,6 +12,12 @@ def test_account_cue_with_a_valid_card_or_a_mobile_is_not_an_account() -> None:
     assert found("账号 13800138000") == {("phone", "+8613800138000")}
 
 
+def test_corporate_accounts_are_never_cards() -> None:
+    luhn_valid = "6222025260181590832"
+    assert found(f"对公账户 {luhn_valid}") == {("bank_account", luhn_valid)}
+    assert found("收款账户：326275126509728259") == {("bank_account", "326275126509728259")}
+
+
 def test_normalise_and_mask() -> None:
     assert normalise("bank_account", "3100 1234-5678") == "310012345678"
     assert mask("bank_account", "310012345678901234567") == "3100****4567"

@@ -14,6 +14,11 @@ from tests.unit.identifiers.helpers import found
         ("his snapchat is hotguy_1999", "snapchat:hotguy_1999"),
         ("Line ID: sweetheart_77", "line:sweetheart_77"),
         ("微博 @吃瓜爆料君 发帖", "weibo:吃瓜爆料君"),
+        ("wb：@hai41是组织者", "weibo:hai41"),
+        ("叫我加微博号 angu33继续聊", "weibo:angu33"),
+        ("红薯号是@lile.662", "xiaohongshu:lile.662"),
+        ("add her on sc xiao.6642 so we", "snapchat:xiao.6642"),
+        ("We moved the chat to Instagram - chenjia.0723", "instagram:chenjia.0723"),
     ],
 )
 def test_platform_cues_give_platform_handle(text: str, handle: str) -> None:
@@ -25,6 +30,10 @@ def test_platform_cues_give_platform_handle(text: str, handle: str) -> None:
 )
 def test_plain_mentions_and_flights_are_not_handles(text: str) -> None:
     assert found(text) == set()
+
+
+def test_a_whatsapp_account_written_as_digits_is_a_phone() -> None:
+    assert found("they added me on WhatsApp: 136 0006 4457") == {("phone", "+8613600064457")}
 
 
 def test_normalise() -> None:

@@ -64,7 +64,8 @@ NUMBER_CUES: dict[str, tuple[str, ...]] = {
 PLATFORM_CUES: dict[str, tuple[str, ...]] = {
     "telegram": _words("telegram|电报|纸飞机|飞机号|飞机|tg"),
     "douyin": _words("抖音|douyin|dy号"),
-    "weibo": _words("微博|weibo|wb"),
+    # "加微博" is written in one breath; without it the trie would read 加微 (WeChat) first.
+    "weibo": _words("微博|加微博|weibo|wb"),
     "xiaohongshu": _words("小红书|红书|红薯|xiaohongshu|xhs"),
     "kuaishou": _words("快手|kuaishou|ks号"),
     "instagram": _words("instagram|insta|ins|ig"),
@@ -80,6 +81,8 @@ PLATFORM_CUES: dict[str, tuple[str, ...]] = {
 # Short English cues that are ordinary words unless a colon, "@" or "ID" follows ("line", "x").
 _NEEDS_MARKER = frozenset({"x", "line", "sc", "wa"})
 _MARKER_AFTER_RE = re.compile(r"[ \t]*(?:id|[:：@])", re.IGNORECASE)
+# "sc xiao.6642": Snapchat's short name also counts when an id-like token follows it.
+_ID_AFTER_RE = re.compile(r"[ \t]+[a-z0-9_.]*[0-9_.][a-z0-9_.]*")
 
 _KIND_OF: dict[str, str] = {}
 for _kind, _cue_words in (*NUMBER_CUES.items(), *PLATFORM_CUES.items()):
@@ -104,6 +107,12 @@ class Cue:
     end: int
 
 
+def _marked(lowered: str, word: str, end: int) -> bool:
+    if _MARKER_AFTER_RE.match(lowered, end) is not None:
+        return True
+    return word == "sc" and _ID_AFTER_RE.match(lowered, end) is not None
+
+
 def find_cues(lowered: str) -> list[Cue]:
     """Every cue word in ASCII-lower-cased text, in order."""
     found = list(_CJK_CUE_RE.finditer(lowered))
@@ -113,7 +122,7 @@ def find_cues(lowered: str) -> list[Cue]:
     cues: list[Cue] = []
     for match in found:
         word = match.group()
-        if word in _NEEDS_MARKER and _MARKER_AFTER_RE.match(lowered, match.end()) is None:
+        if word in _NEEDS_MARKER and not _marked(lowered, word, match.end()):
             continue
         cues.append(Cue(_KIND_OF[word], match.start(), match.end()))
     return cues

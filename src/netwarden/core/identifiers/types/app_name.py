@@ -90,7 +90,7 @@ _APP_RES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         tuple(name.lower() for name in known_app_names()),
     ),
 )
-_BOUNDARIES = "个了载装用在叫做款中台称到：:，,（( "
+_BOUNDARIES = "个了载装用过在叫做款中台称到：:，,（( "
 # "《有钱花》和《闪电借》": a quoted name listed right after an app name is an app too.
 _LIST_NEXT_RE = re.compile(rf"[ \t]*(?:和|、|与|跟|及|以及|,|，|and)[ \t]*[{_OPEN}](?P<name>{_NAME})[{_CLOSE}]")
 _NOT_A_NAME_RE = re.compile(r"[\d\s.\-]+|https?://.*|.*\.(?:com|cn|net|apk)", _IGNORE)
@@ -104,7 +104,7 @@ _GENERIC = frozenset(
             "那个 一个 什么 官方 正规 几个 下载 安装 该 这款 那款 一款 社交 约会 购物 游戏 办公 银行 手机银行",
             "支付 聊天交友 视频聊天",
             "别的聊天 相关 同款 新的 陌生 小额 分期 app 软件 平台 应用 another the this that dating loan chat video",
-            "new other their his her same fake official",
+            "new other their his her same fake official 法务部 法务 客服 催收 财务部 风控 附近的人 网址 链接",
         )
     ).split()
 )

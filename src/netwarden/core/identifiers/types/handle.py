@@ -16,6 +16,7 @@ from netwarden.core.identifiers.types._accounts import account_pattern, find_cue
 PLATFORMS = tuple(PLATFORM_CUES)
 _KINDS = frozenset(PLATFORMS)
 _HANDLE = account_pattern(r"@?[A-Za-z0-9_][A-Za-z0-9_.]{2,31}|@[\u4e00-\u9fffA-Za-z0-9_]{2,20}")
+_PHONE_PLATFORMS = frozenset({"whatsapp", "telegram", "line"})
 _FLIGHT_RE = re.compile(r"[A-Z0-9]{2}\d{3,4}", re.IGNORECASE)
 _CANONICAL_RE = re.compile(r"[a-z0-9_][a-z0-9_.]{1,31}|[\u4e00-\u9fffa-z0-9_]{2,20}")
 
@@ -26,6 +27,8 @@ def _find(scan: Scan) -> Iterator[Candidate]:
         name = account.value.lstrip("@").lower()
         if name in PLATFORMS or (platform == "telegram" and _FLIGHT_RE.fullmatch(name)):
             continue
+        if name.isdigit() and platform in _PHONE_PLATFORMS:
+            continue  # a WhatsApp or Telegram "account" written as digits is a phone number
         yield Candidate("handle", f"{platform}:{name}", account.start, account.end, rank=80)
 
 
