@@ -74,7 +74,8 @@ ELEMENT_CASES = [
     ("FR_LOSS", "我被骗了", "I lost everything"),
     ("OT_MULE_ACCOUNTS", "高价收卡，跑分日结", "let money pass through your account"),
     ("OT_DRUGS_GAMBLING", "在群里卖毒品", "someone is selling drugs"),
-    ("OT_THEFT_INTRUSION", "游戏账号被盗了", "ransomware encrypted our files"),
+    ("OT_SERIOUS_CRIME", "有人贩卖公民个人信息", "ransomware encrypted our files"),
+    ("OT_THEFT_OR_HACK", "游戏账号被盗了", "my email was hacked"),
 ]
 
 
