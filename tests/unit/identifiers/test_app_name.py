@@ -25,6 +25,8 @@ from tests.unit.identifiers.helpers import found
         ("Loan app 'CashNow' charged 40%", "CashNow"),
         ("对方还用过私密直播国际版软件。", "私密直播国际版"),
         ("自称金花软件的“法务部”天天找我", "金花"),
+        ("让我装一个叫《心交友》的软件", "心交友"),
+        ("还有快现金APP这个也是一伙的", "快现金"),
     ],
 )
 def test_apps_a_victim_was_told_to_install_or_borrowed_from(text: str, name: str) -> None:
@@ -48,6 +50,7 @@ def test_a_list_of_quoted_apps() -> None:
         'a message from an account called "Lily"',
         "then he moved us to WhatsApp",
         "通过一个交友APP“附近的人”加了我",
+        "对方发来一个网址链接是app.guda.app/54258",
     ],
 )
 def test_sms_signatures_books_and_ordinary_use_are_not_apps(text: str) -> None:

@@ -14,7 +14,10 @@ def test_obfuscated_dots() -> None:
     assert found("网址 fake-loan。com") == {("domain", "fake-loan.com")}
 
 
-@pytest.mark.parametrize("text", ["文件 photo.zip", "看 README.md", "我跟Mr.Li说", "v1.2.3", "价格3.5万", "e.g. this"])
+@pytest.mark.parametrize(
+    "text",
+    ["文件 photo.zip", "看 README.md", "我跟Mr.Li说", "v1.2.3", "价格3.5万", "e.g. this", "轻松借 app。Contact me"],
+)
 def test_file_names_names_and_numbers_are_not_domains(text: str) -> None:
     assert found(text) == set()
 

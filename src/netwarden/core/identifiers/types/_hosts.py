@@ -39,6 +39,9 @@ _PACKAGE_ROOTS = frozenset({"com", "cn", "net", "org", "io", "me", "app", "top",
 _BARE_DENY = frozenset(
     {"zip", "mov", "md", "py", "sh", "so", "rs", "js", "ts", "cs", "exe", "apk", "txt", "jpg", "png"}
 )
+_COMMON_TLDS = frozenset(
+    {"com", "cn", "net", "org", "top", "xyz", "vip", "cc", "io", "me", "info", "app", "shop", "site", "online", "club"}
+)
 _IPV4_RE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _PATH_TRAIL = ".,;:!?)]}'\"-"
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
@@ -74,7 +77,7 @@ def host_matches(scan: Scan) -> list[HostMatch]:
 
 # Obfuscations that put a space or a Chinese character between labels ("abc点com", "x dot com")
 # cannot be found from ASCII tokens; when one is present the whole text is scanned.
-_LOOSE_DOT_RE = re.compile(r"[a-z0-9](?:。|点)[a-z]| dot ")
+_LOOSE_DOT_RE = re.compile(r"[a-z0-9](?:。|点)[a-z]| dot ", re.IGNORECASE)
 
 
 def _regions(scan: Scan) -> list[tuple[int, int]]:
@@ -123,6 +126,8 @@ def _bare(scan: Scan, start: int, end: int, raw_host: str, host: str) -> list[Ho
         return [HostMatch(start, end, None, None, None, host)]
     if labels[-1] in _BARE_DENY or not _plain_case(raw_host):
         return []
+    if _LOOSE_DOT_RE.search(raw_host.lower()) and labels[-1] not in _COMMON_TLDS:
+        return []  # "app。Contact": with a Chinese full stop only well-known endings count
     domain = registrable_domain(host)
     if domain is None:
         if _PACKAGE_RE.fullmatch(host) and labels[0] in _PACKAGE_ROOTS:

@@ -20,14 +20,14 @@ _OPEN = "《「“\"『'‘"
 _CLOSE = "》」”\"』'’"
 _NAME = rf"[^{_CLOSE}{_OPEN}\n，。,!！?？]{{1,24}}"
 _BEFORE_CUE = (
-    r"下载|安装|装了|装个|借款|借了|借钱|贷款|注册|使用|打开|登录|登陆|平台|软件|应用|"
+    r"下载|安装|装了|装个|装一个|借款|借了|借钱|贷款|注册|使用|打开|登录|登陆|平台|软件|应用|"
     r"(?<![a-z])(?:download(?:ed)?|install(?:ed)?|use|using|app called|app named)(?![a-z])"
 )
 _AFTER_CUE = r"app(?![a-z])|软件|平台|应用|客户端|贷款|借款|网贷|直播|聊天软件"
 _UNQUOTED_AFTER = "|".join(
     f"(?<={re.escape(word)})"
     for line in (
-        "下载了 下载 下了 安装了 安装 装了 叫做 叫 名叫 一个 那个 这个 几个",
+        "下载了 下载 下了 安装了 安装 装了 叫做 叫 名叫 一个 那个 这个 几个 还有",
         "一款 这款 那款 其中 平台 自称 在 用 ： : ， , （ (",
     )
     for word in line.split()
@@ -58,12 +58,17 @@ _APP_RES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (
         re.compile(
             rf"(?:{_UNQUOTED_AFTER})(?P<unquoted>)(?P<name>[\u4e00-\u9fffA-Za-z0-9]{{2,12}}?)"
-            r"(?:(?<=[\u4e00-\u9fff0-9])[ \t]?(?:app|软件|客户端)|[ \t](?:app|软件|客户端)|软件|客户端)(?![a-z])",
+            r"(?:(?<=[\u4e00-\u9fff0-9])[ \t]?(?:app|软件|客户端)|[ \t](?:app|软件|客户端)|软件|客户端)(?![a-z.])",
             _IGNORE,
         ),
         ("app", "软件", "客户端"),
     ),
-    (re.compile(rf"叫(?:做)?(?P<name>[\u4e00-\u9fffA-Za-z0-9]{{2,10}}?)的(?:{_AFTER_CUE})", _IGNORE), ("叫",)),
+    (
+        re.compile(
+            rf"叫(?:做)?[{_OPEN}]?(?P<name>[\u4e00-\u9fffA-Za-z0-9]{{2,10}}?)[{_CLOSE}]?的(?:{_AFTER_CUE})", _IGNORE
+        ),
+        ("叫",),
+    ),
     (
         re.compile(
             r"(?:download(?:ed)?|install(?:ed)?)\s+(?:an?\s+|the\s+)?(?:app\s+(?:called|named)\s+)?"
