@@ -107,6 +107,7 @@ def seed(settings: Settings) -> World:
         users.ensure_unit(session, actor=actor, code="other", name="Other city")
         users.ensure_unit(session, actor=actor, code="platform", name="Partner platform")
         for name, role, unit in (("admin", "admin", "hq"), ("analyst", "analyst", "hq"),
+                                 ("investigator", "investigator", "hq"),
                                  ("stranger", "analyst", "other"), ("partner", "partner", "platform"),
                                  ("partner2", "partner", "other")):
             users.create_user(session, actor=actor, username=name, password=PASSWORD, role=role, unit_code=unit)

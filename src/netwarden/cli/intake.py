@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from netwarden.cli.context import console, err_console, load_settings, unit_of_work
+from netwarden.domains.identifiers.service import index_reports
 from netwarden.domains.reports.service import ingest_reports
 from netwarden.domains.users.access import Actor
 from netwarden.domains.users.service import get_unit
@@ -39,6 +40,7 @@ def ingest_reports_command(
     encoding: EncodingOption = None,
     rejected: Annotated[Path | None, typer.Option(
         help="Where to write rejected rows (default: NAME.rejected.jsonl in the current directory).")] = None,
+    workers: Annotated[int, typer.Option(help="Processes that extract identifiers (1 = none besides this one).")] = 2,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Store the reports of a reports.jsonl / reports.csv file; a report_id stored already adds nothing."""
@@ -54,14 +56,19 @@ def ingest_reports_command(
             unit_id=get_unit(session, unit).id, source="cli", source_file=file.name,
             on_rejected=writer.write, on_progress=lambda n: bar.advance(task, n), keep_row_results=False,
         )
+        indexing = bar.add_task("index identifiers", total=len(outcome.created_pks))
+        occurrences = index_reports(session, report_pks=outcome.created_pks, default_region=settings.default_region,
+                                    workers=workers, on_progress=lambda n: bar.advance(indexing, n))
     summary = {"file": str(file), "created": outcome.created, "duplicates": outcome.duplicates,
+               "identifiers_found": occurrences,
                "rejected": outcome.rejected, "rejected_file": str(rejected_path) if writer.total else None,
                "rejected_by_code": dict(writer.counts)}
     if as_json:
         typer.echo(json.dumps(summary, ensure_ascii=False))
         return
-    table = Table("created", "already stored", "rejected", title=f"ingest {file.name} → unit {unit}")
-    table.add_row(str(outcome.created), str(outcome.duplicates), str(outcome.rejected))
+    table = Table("created", "already stored", "rejected", "identifiers found",
+                  title=f"ingest {file.name} → unit {unit}")
+    table.add_row(str(outcome.created), str(outcome.duplicates), str(outcome.rejected), str(occurrences))
     console.print(table)
     if writer.total:
         console.print(f"[yellow]{writer.total} rejected rows written to {rejected_path}[/yellow] "

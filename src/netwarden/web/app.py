@@ -14,6 +14,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from netwarden.db.engine import make_engine, make_sessionmaker
 from netwarden.domains.audit import pages as audit_pages
+from netwarden.domains.identifiers import pages as identifier_pages
 from netwarden.domains.reports import api as reports_api
 from netwarden.domains.reports import pages as reports_pages
 from netwarden.domains.public import pages as public_pages
@@ -102,7 +103,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
 
     for router in (reports_api.router, users_api.router):
         app.include_router(router, prefix=API_PREFIX)
-    for router in (users_pages.router, reports_pages.router, public_pages.router, audit_pages.router):
+    for router in (users_pages.router, reports_pages.router, identifier_pages.router, public_pages.router,
+                   audit_pages.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -37,7 +37,10 @@ def test_dynamic_keys_cover_every_value() -> None:
     from netwarden.domains.reports.schemas import CHANNELS
     from netwarden.errors import NetwardenError
 
+    from netwarden.core.identifiers import REGISTRY
+
     wanted = {f"status.{s}" for s in STATUSES} | {f"channel.{c}" for c in CHANNELS} | {f"role.{r}" for r in ROLES}
+    wanted |= {f"idtype.{name}" for name in REGISTRY} | {f"idsource.{s}" for s in ("text", "field", "message")}
     classes = [NetwardenError]
     while classes:
         cls = classes.pop()

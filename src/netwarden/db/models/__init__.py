@@ -1,7 +1,18 @@
 """Every table in one place (so Alembic sees them all); behaviour lives in domains/."""
 
 from netwarden.db.models.audit import AuditEvent
+from netwarden.db.models.identifiers import Identifier, IdentifierOccurrence
 from netwarden.db.models.reports import Report, ReportContent
 from netwarden.db.models.users import ApiToken, Unit, User, WebSession
 
-__all__ = ["ApiToken", "AuditEvent", "Report", "ReportContent", "Unit", "User", "WebSession"]
+__all__ = [
+    "ApiToken",
+    "AuditEvent",
+    "Identifier",
+    "IdentifierOccurrence",
+    "Report",
+    "ReportContent",
+    "Unit",
+    "User",
+    "WebSession",
+]

@@ -52,6 +52,9 @@ class Report(Base):
     crime_type: Mapped[str | None] = mapped_column(String(32), index=True)
     priority: Mapped[str | None] = mapped_column(String(2))
     urgency: Mapped[int] = mapped_column(SmallInteger, default=0)
+    # Version of the identifier extraction that indexed this report (0 = not indexed yet), so that
+    # an improved extractor can re-index exactly the reports it has not seen.
+    indexed_version: Mapped[int] = mapped_column(SmallInteger, default=0, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 
+from netwarden.domains.identifiers.service import index_reports, occurrences_for
 from netwarden.domains.reports import service
 from netwarden.domains.reports.schemas import ReportFilters, ReportRead, SortKey
 from netwarden.errors import InputError, PayloadTooLarge
@@ -93,6 +94,7 @@ async def submit_reports(request: Request, actor: ApiActor, db: DbSession, setti
     outcome = service.ingest_reports(
         db, actor=actor, rows=_validated_rows(objects, settings), unit_id=actor.unit_id, source="api",
     )
+    index_reports(db, report_pks=outcome.created_pks, default_region=settings.default_region)
     return SubmitResult(created=outcome.created, duplicates=outcome.duplicates, rejected=outcome.rejected,
                         rows=[row.to_dict() for row in outcome.rows])
 
@@ -100,7 +102,8 @@ async def submit_reports(request: Request, actor: ApiActor, db: DbSession, setti
 @router.get("/reports/{report_id}", response_model=ReportRead)
 def fetch_report(report_id: str, actor: ApiActor, db: DbSession, unit: str | None = None) -> ReportRead:
     report = service.get_report_by_report_id(db, actor=actor, report_id=report_id, unit_code=unit)
-    return ReportRead.from_row(report, service.unit_codes(db)[report.unit_id])
+    matches = occurrences_for(db, [report.id]).get(report.id, [])
+    return ReportRead.from_row(report, service.unit_codes(db)[report.unit_id], matches, reveal=actor.cleared)
 
 
 def _aware(value: datetime | None, settings: Settings) -> datetime | None:
@@ -121,5 +124,7 @@ def list_reports(
                             received_from=received_from, received_to=received_to, sort=sort)
     results = service.list_reports(db, actor=actor, filters=filters, page=page, page_size=page_size)
     codes = service.unit_codes(db)
-    return ReportList(items=[ReportRead.from_row(r, codes[r.unit_id]) for r in results.items],
+    found = occurrences_for(db, [r.id for r in results.items])
+    return ReportList(items=[ReportRead.from_row(r, codes[r.unit_id], found.get(r.id, []), reveal=actor.cleared)
+                             for r in results.items],
                       total=results.total, page=results.page, page_size=results.page_size)

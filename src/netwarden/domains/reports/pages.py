@@ -9,6 +9,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import ValidationError
 
+from netwarden.core.occurrences import masked_text, segments
+from netwarden.domains.audit.service import record
+from netwarden.domains.identifiers.display import mask_free_text, shown_identifier
+from netwarden.domains.identifiers.service import occurrences_for
 from netwarden.domains.reports import service
 from netwarden.domains.reports.schemas import CHANNELS, ReportFilters
 from netwarden.db.models.reports import STATUSES
@@ -45,16 +49,30 @@ def queue(
         filters = ReportFilters()
     assert page.actor is not None
     results = service.list_reports(db, actor=page.actor, filters=filters, page=p, page_size=settings.page_size)
+    found = occurrences_for(db, [r.id for r in results.items])
+    excerpts = {r.id: masked_text(r.content.text, found.get(r.id, [])) for r in results.items}
     return render(
         request, page, "queue.html", fragment="_queue_table.html", results=results, filters=filters,
-        channels=CHANNELS, statuses=STATUSES, units=service.unit_codes(db),
+        channels=CHANNELS, statuses=STATUSES, units=service.unit_codes(db), excerpts=excerpts,
         form={"q": q or "", "channel": channel or "", "status": status or "", "from": received_from or "",
               "to": received_to or "", "sort": filters.sort},
     )
 
 
 @router.get("/reports/{report_pk}")
-def report_page(request: Request, report_pk: int, page: SignedIn, db: DbSession) -> Response:
+def report_page(request: Request, report_pk: int, page: SignedIn, db: DbSession, reveal: bool = False) -> Response:
+    """The report; sensitive identifiers stay masked unless a cleared user asks to see them (audited)."""
     assert page.actor is not None
     report = service.get_report(db, actor=page.actor, report_pk=report_pk)
-    return render(request, page, "report.html", report=report, unit=service.unit_codes(db).get(report.unit_id, ""))
+    may_reveal = page.actor.cleared and page.actor.can("identifiers.unmask")
+    revealed = reveal and may_reveal
+    if revealed:
+        record(db, actor=page.actor, action="identifiers.unmasked", target_type="report", target_id=report.id,
+               unit_id=report.unit_id)
+    matches = occurrences_for(db, [report.id]).get(report.id, [])
+    return render(
+        request, page, "report.html", report=report, unit=service.unit_codes(db).get(report.unit_id, ""),
+        segments=segments(report.content.text, matches, reveal=revealed),
+        identifiers=[shown_identifier(m, reveal=revealed) for m in matches],
+        may_reveal=may_reveal, revealed=revealed, mask_text=lambda text: text if revealed else mask_free_text(text),
+    )

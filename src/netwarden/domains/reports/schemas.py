@@ -9,7 +9,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from netwarden.core.identifiers import Match
+from netwarden.core.occurrences import masked_text
 from netwarden.db.models import Report
+from netwarden.domains.identifiers.display import record_for_api
 
 SortKey = Literal["urgent", "newest", "oldest", "amount"]
 CHANNELS = ("web", "hotline", "app", "platform", "referral", "other")
@@ -50,14 +53,15 @@ class ReportRead(BaseModel):
     source: str
 
     @classmethod
-    def from_row(cls, report: Report, unit_code: str) -> ReportRead:
+    def from_row(cls, report: Report, unit_code: str, matches: list[Match], *, reveal: bool) -> ReportRead:
+        """The API view; sensitive identifiers (and the text around them) masked unless ``reveal``."""
         return cls(
             id=report.id, report_id=report.report_id, unit=unit_code, received_at=report.received_at,
-            channel=report.channel, text=report.content.text,
+            channel=report.channel, text=report.content.text if reveal else masked_text(report.content.text, matches),
             victim={"age": report.victim_age, "gender": report.victim_gender,
                     "region": report.victim_region, "occupation": report.victim_occupation},
             amount_lost=report.amount_lost, currency=report.currency, last_payment_at=report.last_payment_at,
-            identifiers=report.content.given_identifiers, messages=report.content.messages,
+            identifiers=[record_for_api(m, reveal=reveal) for m in matches], messages=report.content.messages,
             extra=report.content.extra,
             status=report.status, crime_type=report.crime_type, priority=report.priority, source=report.source,
         )
@@ -100,6 +104,7 @@ class IngestOutcome:
     duplicates: int = 0
     rejected: int = 0
     rows: list[RowResult] = field(default_factory=list)
+    created_pks: list[int] = field(default_factory=list)
 
     @property
     def total(self) -> int:

@@ -131,6 +131,7 @@ def _store_batch(
                after={"count": len(fresh), "source": source, "file": source_file,
                       "report_ids": [p.report.report_id for p in fresh]})
     outcome.created += len(fresh)
+    outcome.created_pks.extend(created.values())
     outcome.duplicates += len(batch) - len(fresh)
     if keep_row_results:
         outcome.rows.extend(
