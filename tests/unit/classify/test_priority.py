@@ -96,6 +96,17 @@ def test_imminent_violence_in_a_crime_report_is_p0(classifier: Classifier) -> No
     assert "PRIO_IMMINENT_VIOLENCE" in _codes(result)
 
 
+@pytest.mark.parametrize("text", [
+    "自称公安的人说我涉嫌洗钱，要我把钱转到安全账户，现在还在跟我通话，不让我挂电话。",
+    "A man says he's from the police and I'm still on the call with him, he wants me to move my savings.",
+])
+def test_live_coercion_in_a_crime_report_is_p0(classifier: Classifier, text: str) -> None:
+    result = classifier.classify(text)
+    assert result.priority == "P0"
+    assert "PRIO_LIVE_COERCION" in _codes(result)
+    assert "ACT_INTERRUPT_CALL" in {a.code for a in result.actions}
+
+
 @pytest.mark.parametrize("text, code", [
     ("你已逾期5天，今天18点前不还就爆你通讯录，发给你所有联系人。", "PRIO_DEADLINE"),
     ("催收还在每天打电话给我同事，说我是老赖，已经一个月了。", "PRIO_ONGOING"),

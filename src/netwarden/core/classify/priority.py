@@ -1,10 +1,10 @@
 """Priority P0–P3 with reasons and immediate actions (DOMAIN §8.3).
 
 P0 (minutes): a child may be involved in a sexual context; self-harm or suicide language (not in a
-news or education framing); money paid within the freeze window; a threat of imminent violence or a
-payment still happening in a crime report. P1 (hours): a crime report with a deadline, ongoing
-extortion or collection, a vulnerable victim, or a loss at the 数额巨大 level. P2 (days): any other
-crime report. P3: not a crime report.
+news or education framing); money paid within the freeze window; in a crime report, a threat of
+imminent violence, a victim being coerced live (still on the call) or a payment still happening.
+P1 (hours): a crime report with a deadline, ongoing extortion or collection, a vulnerable victim,
+or a loss at the 数额巨大 level. P2 (days): any other crime report. P3: not a crime report.
 """
 
 from __future__ import annotations
@@ -164,6 +164,10 @@ def _p0(c: _Collector) -> None:
         if violence is not None:
             c.add("PRIO_IMMINENT_VIOLENCE", "threat of imminent violence or a visit", "即时人身威胁/上门威胁",
                   violence, "violence")
+        live = c.cue("live_coercion")
+        if live is not None:
+            c.add("PRIO_LIVE_COERCION", "the victim is being coerced live, on a call now",
+                  "受害人正被实时操控（通话仍在进行）", live, "live")
         ongoing_payment = c.cue("payment_ongoing")
         if ongoing_payment is not None:
             c.add("PRIO_PAYMENT_ONGOING", "the victim is still paying", "受害人仍在被要求转账", ongoing_payment,
