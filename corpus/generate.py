@@ -1,9 +1,10 @@
 """Write the netwarden classification corpus (corpus/*.jsonl) from the project's own fragments.
 
-Every sentence below was written for netwarden. Texts are assembled from interchangeable fragments
-(bait, recording, threat, payment, ...) in several styles: offender SMS, first-person victim
-narratives, hotline transcripts and platform referrals, so that no two examples share a skeleton
-by default. The output is deterministic: `python corpus/generate.py` rewrites the same files.
+Every fragment in corpus/fragments_*.py was written for netwarden. Texts are assembled from
+interchangeable fragments (bait, recording, threat, payment, ...) in several styles: offender SMS,
+first-person victim narratives, hotline transcripts, platform referrals and scam scripts, and are
+deduplicated. The output is deterministic: `python corpus/generate.py` rewrites the same files.
+corpus/handwritten.jsonl (whole texts written by hand) is not touched.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-from collections.abc import Callable
 from pathlib import Path
 
 from fragments_crime import CRIME_BANKS
@@ -96,14 +96,6 @@ def _slots(rng: random.Random) -> dict[str, str]:
 
 def _fill(template: str, slots: dict[str, str]) -> str:
     return template.format(**slots)
-
-
-def _compose(rng: random.Random, bank: dict[str, list[str]], steps: list[str]) -> str:
-    """Pick one fragment per step; a step missing from the bank is skipped."""
-    return "".join(rng.choice(bank[step]) for step in steps if bank.get(step))
-
-
-Builder = Callable[[random.Random], tuple[str, str]]
 
 
 def _builders_for(banks: dict[str, dict[str, dict[str, list[str]]]]) -> list[tuple[str, list[str], str]]:
