@@ -149,11 +149,17 @@ def _metrics_table(evaluation: Evaluation, title: str) -> Table:
     return table
 
 
+SHORT_LABELS = {"sextortion": "SX", "loan_trap": "LT", "violent_collection": "VC", "malicious_claim": "MC",
+                "publicity_blackmail": "PB", "troll_network": "TN", "fraud": "FR", "other": "OT", "none": "NO"}
+
+
 def _confusion_table(evaluation: Evaluation) -> Table:
-    table = Table(title="Confusion matrix of primary labels (rows: expected, columns: predicted)")
-    table.add_column("expected \\ predicted")
+    legend = ", ".join(f"{short} {label}" for label, short in SHORT_LABELS.items())
+    table = Table(title="Confusion matrix of primary labels (rows: expected, columns: predicted)",
+                  caption=legend)
+    table.add_column("expected")
     for label in LABELS:
-        table.add_column(label[:10], justify="right")
+        table.add_column(SHORT_LABELS[label], justify="right")
     for label in LABELS:
         row = evaluation.confusion.get(label, {})
         if any(row.values()):
