@@ -50,11 +50,17 @@ def test_a_list_of_quoted_apps() -> None:
         'a message from an account called "Lily"',
         "then he moved us to WhatsApp",
         "通过一个交友APP“附近的人”加了我",
-        "对方发来一个网址链接是app.guda.app/54258",
     ],
 )
 def test_sms_signatures_books_and_ordinary_use_are_not_apps(text: str) -> None:
     assert found(text) == set()
+
+
+def test_a_host_starting_with_app_is_not_an_app_name() -> None:
+    assert found("对方发来一个网址链接是app.guda.app/54258") == {
+        ("url", "http://app.guda.app/54258"),
+        ("domain", "guda.app"),
+    }
 
 
 def test_normalise_keeps_the_name_as_written() -> None:
