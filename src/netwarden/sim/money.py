@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from netwarden.sim.gangs import mint
-from netwarden.sim.reports import Payment, ReportPlan
+from netwarden.sim.layering import Launderer, Trace
+from netwarden.sim.reports import ReportPlan
 from netwarden.sim.world import DAY, WORLD_DAYS, WORLD_START, Account, Gang, World, iso
 from netwarden.sim.writer import CsvWriter, amount
 
@@ -31,7 +32,6 @@ HEADER = (
     "to_institution",
     "report_id",
 )
-MINUTE = 60
 Row = list[Any]  # [ts, from, to, cents, currency, rail, from_inst, to_inst, report_id, txn_id]
 
 
@@ -75,95 +75,34 @@ class Ledger:
         return row
 
 
-class PaymentTrace:
-    """What truly happened to one victim payment."""
-
-    def __init__(self, plan: ReportPlan, payment: Payment, row: Row) -> None:
-        self.plan = plan
-        self.payment = payment
-        self.row = row
-        self.hops: list[Row] = []
-        self.reached: dict[str, int] = {}
-        self.gather = ""  # the mule where scattered pieces of this payment tend to meet again
-
-    def end(self, account: str, cents: int) -> None:
-        self.reached[account] = self.reached.get(account, 0) + cents
-
-
-def _split(rng: random.Random, cents: int, parts: int) -> list[int]:
-    cuts = sorted(rng.randint(1, max(1, cents - 1)) for _ in range(parts - 1))
-    pieces = [b - a for a, b in zip([0, *cuts], [*cuts, cents], strict=True)]
-    return [p for p in pieces if p > 0]
-
-
-def _layer(
-    rng: random.Random,
-    ledger: Ledger,
-    trace: PaymentTrace,
-    gang: Gang | None,
-    account: str,
-    cents: int,
-    ts: int,
-    depth: int,
-) -> None:
-    """Move `cents` out of `account` onward until it reaches a cash-out point (or stays as commission).
-
-    Collection accounts fan out to mules; mules pass money on within minutes (rapid in-out),
-    sometimes scattering to several mules that later gather into one, then cash out.
-    """
-    currency = trace.plan.currency
-    is_crypto = account.startswith("crypto_")
-    cash_out_p = (0.0, 0.35, 0.7)[depth] if depth < 3 else 1.0
-    if gang is None or is_crypto or rng.random() < cash_out_p:
-        targets = (
-            [a for a in gang.cash_out if a.account.startswith("crypto_")]
-            if gang and is_crypto
-            else (gang.cash_out if gang else [])
-        )
-        if not targets:
-            trace.end(account, cents)  # a lone fraudster's own card: the money stays there
-            return
-        dst = rng.choice(targets).account
-        trace.hops.append(ledger.move(ts + rng.randint(3, 240) * MINUTE, account, dst, cents, currency))
-        trace.end(dst, cents)
-        return
-    if depth >= 1 and rng.random() < 0.7:
-        fee = max(1, cents * rng.randint(1, 3) // 100)  # the mule's commission stays on the card
-        trace.end(account, fee)
-        cents -= fee
-    fan = 1
-    if depth == 0 and rng.random() < 0.45:
-        fan = rng.randint(2, 3)
-    elif depth == 1 and rng.random() < 0.3:
-        fan = 2
-    dwell = rng.randint(2, 45) if depth else rng.randint(5, 360)
-    t = ts + dwell * MINUTE
-    onward = [m.account for m in gang.mules if m.account != account]
-    for piece in _split(rng, cents, fan):
-        gather = trace.gather if trace.gather != account and rng.random() < 0.4 else ""
-        dst = gather or rng.choice(onward)
-        trace.hops.append(ledger.move(t, account, dst, piece, currency))
-        _layer(rng, ledger, trace, gang, dst, piece, t, depth + 1)
-        t += rng.randint(1, 20) * MINUTE
-
-
-def victim_flows(world: World, rng: random.Random, plans: list[ReportPlan]) -> tuple[Ledger, list[PaymentTrace]]:
+def victim_flows(world: World, rng: random.Random, plans: list[ReportPlan]) -> tuple[Ledger, list[Trace]]:
+    """Every victim payment and its layering, processed in time order so accounts drain in order."""
     ledger = Ledger(world)
     gangs = {g.gang_id: g for g in world.gangs}
+    payments = sorted(
+        (
+            (pay.at, i, k)
+            for i, plan in enumerate(plans)
+            if plan.duplicate_of is None
+            for k, pay in enumerate(plan.payments)
+        ),
+    )
+    launderer = Launderer(rng, ledger.move)
     traces = []
-    for plan in plans:
-        if plan.duplicate_of is not None:
-            continue
+    for _, i, k in payments:
+        plan, pay = plans[i], plans[i].payments[k]
         gang = gangs.get(plan.gang_id or "")
-        for pay in plan.payments:
-            cents = int(round(pay.amount * 100))
-            row = ledger.move(pay.at, plan.victim.pay_account, pay.payee, cents, plan.currency, plan.report_id)
-            trace = PaymentTrace(plan, pay, row)
-            trace.gather = rng.choice(gang.mules).account if gang else ""
-            _layer(rng, ledger, trace, gang, pay.payee, cents, pay.at, 0)
-            traces.append(trace)
+        cents = int(round(pay.amount * 100))
+        row = ledger.move(pay.at, plan.victim.pay_account, pay.payee, cents, plan.currency, plan.report_id)
+        trace = Trace(row, plan.currency, rng.choice(gang.mules).account if gang else "")
+        launderer.layer(trace, gang, pay.payee, cents, pay.at)
+        traces.append(trace)
+    shops = [
+        world.add_account(Account("merchant:" + world.ids.opaque("shop-", 6), "UnionPay merchant", "ordinary"))
+        for _ in range(20)
+    ]
     for gang in world.gangs:
-        _commissions(rng, ledger, gang)
+        _commissions(rng, ledger, gang, [s.account for s in shops])
         if gang.crime_type == "troll_network":
             _task_payments(rng, ledger, gang)
     return ledger, traces
@@ -183,15 +122,18 @@ def _task_payments(rng: random.Random, ledger: Ledger, gang: Gang) -> None:
                 ledger.move(t + rng.randint(0, 3600), payer, wallet, rng.randint(3, 60) * 100, "CNY")
 
 
-def _commissions(rng: random.Random, ledger: Ledger, gang: Gang) -> None:
-    """The recruiter pays each rented card a small fee now and then (佣金), from a personal card."""
+def _commissions(rng: random.Random, ledger: Ledger, gang: Gang, shops: list[str]) -> None:
+    """The recruiter pays each card holder a fee when renting the card (佣金); they spend it the same
+    day, before the card carries any victim money."""
     cards = [i for p in gang.people("recruiter") for i in p.identifiers if i.startswith("bank_card:")]
     if not cards or not gang.series:
         return
-    start, end = min(s.start for s in gang.series), max(s.end for s in gang.series)
+    start = min(s.start for s in gang.series)
     for mule in gang.mules:
         for _ in range(rng.randint(1, 3)):
-            ledger.move(int(rng.uniform(start, end)), cards[0], mule.account, rng.randint(50, 500) * 100, "CNY")
+            t, cents = start - int(rng.uniform(1, 30) * DAY), rng.randint(50, 500) * 100
+            ledger.move(t, cards[0], mule.account, cents, "CNY")
+            ledger.move(t + int(rng.uniform(1, 6) * 3600), mule.account, rng.choice(shops), cents, "CNY")
 
 
 def background(world: World, rng: random.Random, n_rows: int) -> Iterator[Row]:
@@ -212,7 +154,6 @@ def background(world: World, rng: random.Random, n_rows: int) -> Iterator[Row]:
         world.add_account(Account("merchant:" + world.ids.opaque("shop-", 6), "UnionPay merchant", "ordinary"))
         for _ in range(max(10, n_rows // 500))
     ]
-    mules = [m for g in world.gangs for m in g.mules]
     per_day = max(1, n_rows // WORLD_DAYS)
     ordinary.sort(key=lambda a: a.account)
     for day in range(WORLD_DAYS):
@@ -225,16 +166,9 @@ def background(world: World, rng: random.Random, n_rows: int) -> Iterator[Row]:
                 cents = rng.randint(3000, 30000) * 100
             elif kind < 0.6:
                 src, dst, cents = rng.choice(ordinary).account, rng.choice(shops).account, rng.randint(5, 3000) * 100
-            elif kind < 0.97 or not mules:
+            else:
                 payer, payee = rng.sample(ordinary, 2)
                 src, dst, cents = payer.account, payee.account, rng.randint(10, 20000) * 100
-            else:  # a rented card still carries its owner's own small payments
-                mule = rng.choice(mules).account
-                if rng.random() < 0.5:
-                    src, dst = rng.choice(ordinary).account, mule
-                else:
-                    src, dst = mule, rng.choice(shops).account
-                cents = rng.randint(10, 800) * 100
             acc = world.accounts
             day_rows.append(
                 [ts, src, dst, cents, "CNY", rail_for(src, dst), acc[src].institution, acc[dst].institution, "", ""]

@@ -329,4 +329,3 @@ def plan_reports(world: World, seed_rng: random.Random, n_reports: int) -> list[
         if plan.series_key in by_key:
             by_key[plan.series_key].report_ids.append(plan.report_id)
     return plans
-

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from netwarden.sim.calls import CallLog
 from netwarden.sim.claims import ClaimBook
+from netwarden.sim.layering import Trace
 from netwarden.sim.loans import LoanBook, true_rate
-from netwarden.sim.money import PaymentTrace
 from netwarden.sim.posts import PostBook
 from netwarden.sim.reports import ReportPlan
 from netwarden.sim.world import World, iso
@@ -47,12 +47,12 @@ def _gangs(path: Path, world: World) -> int:
         return out.count
 
 
-def _money(path: Path, traces: list[PaymentTrace]) -> int:
+def _money(path: Path, traces: list[Trace]) -> int:
     with JsonlWriter(path) as out:
         for tr in sorted(traces, key=lambda t: t.row[9]):
             out.write(
                 {
-                    "report_id": tr.plan.report_id,
+                    "report_id": tr.row[8],
                     "txn_id": tr.row[9],
                     "amount": tr.row[3] / 100,
                     "currency": tr.row[4],
@@ -188,7 +188,7 @@ def write_all(
     truth_dir: Path,
     world: World,
     plans: list[ReportPlan],
-    traces: list[PaymentTrace],
+    traces: list[Trace],
     loans: LoanBook,
     calls: CallLog,
     claims: ClaimBook,
