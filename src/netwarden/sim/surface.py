@@ -28,7 +28,7 @@ CUES: dict[tuple[str, str], tuple[str, ...]] = {
         "TA的号",
     ),
     ("phone", "en"): ("phone", "number", "mobile", "", "", "cell", "the number", "called from", "WhatsApp"),
-    ("wechat", "zh"): ("微信", "微信号", "VX", "vx", "V信", "wx", "威信", "加微", "WeChat", "薇"),
+    ("wechat", "zh"): ("微信", "微信号", "VX", "vx", "V信", "wx", "威信", "加微", "WeChat", "薇", "威芯", "v❤"),
     ("wechat", "en"): ("WeChat", "wechat id", "WeChat ID", "wx", "WeChat account"),
     ("qq", "zh"): ("QQ", "qq号", "扣扣", "企鹅号", "Q号", "QQ号码"),
     ("qq", "en"): ("QQ", "QQ number", "QQ id"),
@@ -95,6 +95,8 @@ def write_phone(rng: random.Random, e164: str) -> str:
         forms = (f"{national[:4]}-{national[4:7]}-{national[7:]}", national, f"{national[:3]}-{national[3:]}")
         return rng.choice(forms)
     national = e164[3:]
+    if rng.random() < 0.02:  # spaced out digit by digit, to slip past keyword filters
+        return " ".join(national)
     body = _split_phone_digits(rng, national)
     prefix = rng.random()
     if prefix < 0.12:
@@ -127,7 +129,7 @@ def write_url(rng: random.Random, url: str) -> str:
     written = rest if scheme == "http" and style < 0.35 else url
     if rng.random() < 0.12:
         host, slash, path = written.rpartition("://")[2].partition("/")
-        obfuscated = host.replace(".", "[.]")
+        obfuscated = host.replace(".", "[.]" if rng.random() < 0.75 else "点")
         written = written.replace(host + slash + path, obfuscated + slash + path, 1)
     elif rng.random() < 0.1:
         host = written.rpartition("://")[2].partition("/")[0]

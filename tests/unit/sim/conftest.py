@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from netwarden.sim import SimSummary, simulate
 class SimWorld:
     summary: SimSummary
     root: Path
+    cpu_seconds: float
 
     def jsonl(self, name: str) -> list[dict[str, Any]]:
         with (self.root / name).open(encoding="utf-8") as fh:
@@ -30,4 +32,6 @@ class SimWorld:
 @pytest.fixture(scope="session")
 def world(tmp_path_factory: pytest.TempPathFactory) -> SimWorld:
     root = tmp_path_factory.mktemp("sim-scale1")
-    return SimWorld(simulate(11, 1.0, root), root)
+    started = time.process_time()  # CPU time: wall time depends on what else the machine runs
+    summary = simulate(11, 1.0, root)
+    return SimWorld(summary, root, time.process_time() - started)
