@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from datetime import datetime
+from typing import Any
 
 from tests.unit.sim.conftest import SimWorld
 
@@ -157,3 +158,34 @@ def test_claim_crews_and_troll_crews_are_described(world: SimWorld) -> None:
     assert crews_posts and Counter(a["class"] for a in accounts.values())["organic_opinion"] >= 10
     for crew in crews_posts:
         assert all(accounts[a]["class"] == "crew" for a in crew["accounts"])
+
+
+def test_a_plain_fifo_trace_recovers_most_but_not_all_victim_value(world: SimWorld) -> None:
+    """The money world is solvable (issue 7 asks for ≥ 90 %) yet pooled enough to need care."""
+    lots: defaultdict[str, deque[list[Any]]] = defaultdict(deque)
+    for row in sorted(world.csv("transactions.csv"), key=lambda r: (r["timestamp"], r["txn_id"])):
+        cents, queue = round(float(row["amount"]) * 100), lots[row["from_account"]]
+        moved: list[list[Any]] = [] if not row["report_id"] else [[row["txn_id"], cents]]
+        while cents > 0 and queue and not row["report_id"]:
+            tag, have = queue[0]
+            take = min(have, cents)
+            moved.append([tag, take])
+            cents -= take
+            if take == have:
+                queue.popleft()
+            else:
+                queue[0][1] -= take
+        if cents > 0 and not row["report_id"]:
+            moved.append([None, cents])
+        lots[row["to_account"]].extend(moved)
+    ended: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for account, queue in lots.items():
+        for tag, amount in queue:
+            ended[tag][account] += amount
+    right = total = 0
+    for m in world.jsonl("truth/money.jsonl"):
+        for r in m["reached"]:
+            cents = round(r["amount"] * 100)
+            total += cents
+            right += min(cents, ended[m["txn_id"]][r["account"]])
+    assert 0.9 <= right / total < 0.995
