@@ -124,9 +124,9 @@ def evaluate_classify_command(
             row = parse_row(raw)
         except ValueError as error:
             raise InputError(f"{labeled}: line {line_number}: {error}") from None
-        result = classifier.classify(row.text)
+        found = classifier.crime_types(row.text)
         gold.append((list(row.labels), row.primary))
-        predicted.append((result.crime_types, result.crime_type))
+        predicted.append((found, found[0]))
     if not gold:
         raise InputError(f"{labeled}: no labelled rows")
     evaluation = evaluate(gold, predicted)

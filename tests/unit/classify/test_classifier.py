@@ -103,6 +103,14 @@ def test_hard_negatives_stay_none(classifier: Classifier, text: str) -> None:
     assert result.crime_types == ["none"]
 
 
+def test_crime_types_agrees_with_classify(classifier: Classifier, corpus_rows: list[dict[str, object]]) -> None:
+    for raw in corpus_rows[::50]:
+        text = str(raw["text"])
+        assert classifier.crime_types(text) == classifier.classify(text).crime_types
+    with pytest.raises(ValueError, match="empty"):
+        classifier.crime_types(" ")
+
+
 def test_module_level_classify_uses_the_packaged_model() -> None:
     assert classify("高价收卡，一类卡四件套当天结，跑分日赚500。").crime_type == "other"
     assert Classifier.load_default() is Classifier.load_default()

@@ -35,7 +35,7 @@ def _texts(name: str, encoding: str) -> list[str]:
 
 
 def _crime_share(classifier: Classifier, texts: list[str]) -> float:
-    return sum(classifier.classify(text).crime_type != "none" for text in texts) / len(texts)
+    return sum(classifier.crime_types(text)[0] != "none" for text in texts) / len(texts)
 
 
 @pytest.mark.parametrize(("name", "encoding"), FRAUD_FILES)

@@ -91,6 +91,12 @@ class Classifier:
                            for f, start, end in framings]
         return Evidence(scores, model_probabilities, hits, framing_reasons, lower, present)
 
+    def crime_types(self, text: str, messages: Sequence[str] = ()) -> list[str]:
+        """Only the labels (primary first), without priority and reasons: for bulk evaluation."""
+        if not isinstance(text, str) or not text.strip():
+            raise ValueError("text is empty or whitespace only: there is nothing to classify")
+        return _labels_from(self.evidence(_analysed_text(text, messages)).scores)
+
     def classify(self, text: str, *, received_at: datetime | None = None, last_payment_at: datetime | None = None,
                  victim_age: int | None = None, amount_lost: float | None = None, messages: Sequence[str] = (),
                  freeze_window_hours: float = 48.0, now: datetime | None = None) -> Classification:

@@ -68,8 +68,8 @@ def _predict_model_only(model: TrainedModel, rows: Sequence[CorpusRow]) -> list[
 
 
 def _predict_combined(classifier: Classifier, rows: Sequence[CorpusRow]) -> list[tuple[list[str], str]]:
-    results = [classifier.classify(row.text) for row in rows]
-    return [(r.crime_types, r.crime_type) for r in results]
+    labels = [classifier.crime_types(row.text) for row in rows]
+    return [(found, found[0]) for found in labels]
 
 
 def _gold(rows: Sequence[CorpusRow]) -> list[tuple[list[str], str]]:
