@@ -1,0 +1,61 @@
+"""Cash-out points: where traced money leaves the traceable banking system, so tracing stops.
+
+An account is a cash-out point when money paid into it turns into something a transfer record no
+longer follows:
+- a crypto address held at a custodial exchange (the receiving institution is named and is not
+  a blockchain network): the exchange converts the deposit and can freeze the customer account;
+- cash: an account of type ``cash`` or any payment on the ``cash`` rail (ATM or counter withdrawal);
+- a merchant (type ``merchant``): money spent on goods (gold, phone cards, gift cards) leaves the
+  account trail.
+Whether a cash-out point that received victim money is a *suspect* is a separate question
+(``typology``): a big shop is a cash-out point for tracing and an ordinary account all the same.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+# Names a crypto "institution" takes when the address is a self-held wallet on a chain, not a
+# deposit address at an exchange.
+CHAIN_NAMES = ("on-chain", "onchain", "tron", "trc20", "ethereum", "erc20", "bitcoin", "bsc", "bnb chain",
+               "polygon", "solana", "self-custody", "wallet")
+CASH_TYPES = ("cash",)
+MERCHANT_TYPES = ("merchant",)
+
+
+def account_type(column: str) -> pl.Expr:
+    return pl.col(column).str.extract(r"^([^:]+):")
+
+
+def is_exchange_deposit(account: str, institution: str) -> pl.Expr:
+    """A crypto address whose institution names a custodial service rather than a chain."""
+    named = pl.col(institution).str.strip_chars().str.to_lowercase()
+    return (
+        account_type(account).str.starts_with("crypto")
+        & named.is_not_null()
+        & (named != "")
+        & ~named.is_in(CHAIN_NAMES)
+    ).fill_null(False)
+
+
+def cash_out_kind() -> pl.Expr:
+    """Per transaction: the kind of cash-out point its receiver is (``exchange``, ``cash``, ``merchant``) or null."""
+    kind = account_type("to_account")
+    return (
+        pl.when(kind.is_in(CASH_TYPES) | (pl.col("rail") == "cash"))
+        .then(pl.lit("cash"))
+        .when(kind.is_in(MERCHANT_TYPES))
+        .then(pl.lit("merchant"))
+        .when(is_exchange_deposit("to_account", "to_institution"))
+        .then(pl.lit("exchange"))
+        .otherwise(pl.lit(None, dtype=pl.String))
+    )
+
+
+def cash_out_points(transactions: pl.DataFrame) -> pl.DataFrame:
+    """``account`` → ``cash_out_kind`` for every receiver that is a cash-out point."""
+    return (
+        transactions.select(pl.col("to_account").alias("account"), cash_out_kind().alias("cash_out_kind"))
+        .drop_nulls("cash_out_kind")
+        .unique("account", keep="first")
+    )

@@ -1,0 +1,260 @@
+"""transactions.csv: money moving between accounts (FORMATS.md), read columnar with Polars.
+
+Ten million rows must load in seconds, so every check is a vectorised expression over string
+columns; only the rows that fail (normally few) become Python ``Rejection`` objects. A row's
+``line`` is its physical line in the file (the header is line 1), also when a quoted cell holds a
+line break. Timestamps the vectorised formats cannot read go through ``parse_timestamp`` one by
+one, so the accepted forms are exactly those of the other readers.
+"""
+
+from __future__ import annotations
+
+import io
+import mmap
+from datetime import tzinfo
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from netwarden.core.money.currencies import iso4217_codes
+from netwarden.errors import InputError
+from netwarden.formats.rejections import Rejection
+from netwarden.formats.textfile import check_text_file
+from netwarden.formats.timestamps import parse_timestamp
+
+COLUMNS = (
+    "txn_id", "timestamp", "from_account", "to_account", "amount", "currency", "rail",
+    "from_institution", "to_institution", "report_id",
+)
+REQUIRED = ("txn_id", "timestamp", "from_account", "to_account", "amount")
+RAILS = ("bank", "unionpay", "alipay", "wechat", "crypto", "cash", "other")
+DEFAULT_CURRENCY = "CNY"
+# Extra unnamed cells beyond the header are caught by reading a few spare columns.
+_SPARE = 4
+_ACCOUNT = r"^[a-z][a-z0-9_]{0,31}:\S"
+_OFFSET = r"[+-]\d{2}:?\d{2}$"
+_WITH_OFFSET = ("%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%z")
+_NAIVE = ("%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d")
+
+
+def read_transactions(
+    path: Path, *, zone: tzinfo, encoding: str | None = None
+) -> tuple[pl.DataFrame, list[Rejection]]:
+    """Read and validate a transactions.csv; return the accepted rows and the rejected ones.
+
+    The frame has the contract columns (``timestamp`` as UTC ``Datetime``, ``amount`` as
+    ``Float64``, empty optional cells as null, ``currency`` defaulting to CNY, ``rail`` to
+    ``other``), any extra columns as strings, and ``line``. Raises ``InputError`` only for a file
+    that cannot be read at all or lacks a required column.
+    """
+    codec = check_text_file(path, encoding)
+    source, data = _utf8_source(path, codec)
+    header = _header(source, path)
+    missing = [name for name in REQUIRED if name not in header]
+    if missing:
+        raise InputError(
+            f"{path}: missing required column(s) {', '.join(missing)}; the header has: {', '.join(header)}",
+            code="csv_missing_column", file=str(path), columns=missing,
+        )
+    if len(set(header)) != len(header):
+        raise InputError(f"{path}: the header names a column twice: {', '.join(header)}", code="csv_header")
+    spare = [f"__spare_{i}" for i in range(_SPARE)]
+    try:
+        frame = pl.read_csv(
+            source, has_header=False, skip_rows=1, missing_columns="insert",
+            schema={name: pl.String for name in [*header, *spare]}, truncate_ragged_lines=True,
+            row_index_name="line", row_index_offset=2,
+        )
+    except (pl.exceptions.ComputeError, pl.exceptions.NoDataError) as exc:
+        raise InputError(f"{path}: not a readable CSV file: {exc}", code="file_not_csv", file=str(path)) from exc
+    del data
+    frame = _physical_lines(frame, path, header)
+    # A blank line is no row (as in the other readers), but it keeps its place in the numbering.
+    frame = frame.filter(pl.any_horizontal(pl.col(name).str.strip_chars() != "" for name in header).fill_null(False))
+    frame = _with_optional_columns(frame)
+    checked = _checked(frame, zone)
+    checked = _with_fallback_times(checked, zone)
+    checked = _with_duplicates(checked)
+    rejected = checked.filter(pl.col("_code").is_not_null())
+    rejections = [_rejection(path.name, row, header) for row in rejected.iter_rows(named=True)]
+    extras = [name for name in header if name not in COLUMNS]
+    accepted = (
+        checked.filter(pl.col("_code").is_null())
+        .select("line", *COLUMNS, *extras)
+        .with_columns(pl.col("line").cast(pl.Int64))
+    )
+    return accepted, rejections
+
+
+def _utf8_source(path: Path, codec: str) -> tuple[Path | io.BytesIO, bytes | None]:
+    """Polars reads UTF-8 only; any other (already checked) encoding is re-encoded in memory."""
+    if codec == "utf-8-sig":
+        return path, None
+    data = path.read_bytes().decode(codec).encode("utf-8")
+    return io.BytesIO(data), data
+
+
+def _header(source: Path | io.BytesIO, path: Path) -> list[str]:
+    try:
+        names = pl.read_csv(source, n_rows=0, infer_schema=False).columns
+    except pl.exceptions.NoDataError as exc:
+        raise InputError(f"{path}: the file is empty (a header line is expected)", code="file_empty") from exc
+    if isinstance(source, io.BytesIO):
+        source.seek(0)
+    return [name.strip() for name in names]
+
+
+def _physical_lines(frame: pl.DataFrame, path: Path, header: list[str]) -> pl.DataFrame:
+    """Shift line numbers after a quoted cell that holds a line break (checked only if needed)."""
+    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+        breaks = mapped[:].count(b"\n") if len(mapped) else 0
+    if breaks <= frame.height + 1:
+        return frame
+    inside = pl.sum_horizontal(pl.col(name).str.count_matches("\n", literal=True).fill_null(0) for name in header)
+    return frame.with_columns(
+        (pl.col("line").cast(pl.Int64) + inside.cum_sum().shift(1, fill_value=0)).alias("line")
+    )
+
+
+def _with_optional_columns(frame: pl.DataFrame) -> pl.DataFrame:
+    missing = [pl.lit(None, dtype=pl.String).alias(name) for name in COLUMNS if name not in frame.columns]
+    return frame.with_columns(missing) if missing else frame
+
+
+def _blank_is_null(name: str) -> pl.Expr:
+    text = pl.col(name).str.strip_chars()
+    return pl.when(text == "").then(None).otherwise(text).alias(name)
+
+
+def _account_type_lowered(name: str) -> pl.Expr:
+    """``Bank_Card:622...`` and ``bank_card:622...`` are one account: the type is case-blind."""
+    account = pl.col(name)
+    kind, value = account.str.extract(r"^([^:]*):"), account.str.extract(r"^[^:]*:(.*)$")
+    return (
+        pl.when(account.str.contains(":", literal=True))
+        .then(pl.concat_str(kind.str.to_lowercase(), pl.lit(":"), value.str.strip_chars()))
+        .otherwise(account)
+        .alias(name)
+    )
+
+
+def _parsed_times(zone: tzinfo) -> pl.Expr:
+    """UTC times for the common ISO 8601 shapes; null where none fits (tried again in Python)."""
+    text = (
+        pl.col("timestamp").str.strip_chars()
+        .str.replace(r"^(\d{4})/(\d{1,2})/(\d{1,2})", "$1-$2-$3")
+        .str.replace(r"^(\d{4}-\d{1,2}-\d{1,2}) ", "${1}T")
+        .str.replace(r"[Zz]$", "+00:00")
+    )
+    zone_name = str(zone)
+    aware = [text.str.to_datetime(fmt, strict=False, time_unit="us").dt.convert_time_zone("UTC")
+             for fmt in _WITH_OFFSET]
+    naive = [text.str.to_datetime(fmt, strict=False, time_unit="us")
+             .dt.replace_time_zone(zone_name, ambiguous="earliest", non_existent="null")
+             .dt.convert_time_zone("UTC") for fmt in _NAIVE]
+    return pl.when(text.str.contains(_OFFSET)).then(pl.coalesce(aware)).otherwise(pl.coalesce(naive))
+
+
+def _checked(frame: pl.DataFrame, zone: tzinfo) -> pl.DataFrame:
+    """Normalise cells and name each row's first problem in ``_code`` / ``_field`` (null if none)."""
+    raw = frame.select([pl.col(name).alias(f"_raw_{name}") for name in frame.columns if name != "line"])
+    codes = sorted(iso4217_codes())
+    norm = frame.with_columns(
+        *[_blank_is_null(name) for name in COLUMNS if name not in ("timestamp", "amount")],
+        _blank_is_null("amount").alias("_amount_text"),
+        _parsed_times(zone).alias("_time"),
+    ).with_columns(
+        pl.col("currency").str.to_uppercase().fill_null(DEFAULT_CURRENCY),
+        pl.col("rail").str.to_lowercase().fill_null("other"),
+        pl.col("_amount_text").cast(pl.Float64, strict=False).alias("_amount"),
+        _account_type_lowered("from_account"),
+        _account_type_lowered("to_account"),
+    )
+    problems: list[tuple[pl.Expr, str, str]] = [
+        (pl.any_horizontal(pl.col(f"__spare_{i}").is_not_null() for i in range(_SPARE)), "bad_csv", ""),
+        *[(pl.col(name).is_null(), "missing_field", name) for name in ("txn_id", "from_account", "to_account")],
+        (pl.col("_raw_timestamp").str.strip_chars().fill_null("") == "", "missing_field", "timestamp"),
+        (pl.col("_amount_text").is_null(), "missing_field", "amount"),
+        (pl.col("_amount").is_null() | pl.col("_amount").is_nan() | pl.col("_amount").is_infinite(),
+         "bad_amount", "amount"),
+        (pl.col("_amount") <= 0, "non_positive_amount", "amount"),
+        (~pl.col("currency").is_in(codes), "unknown_currency", "currency"),
+        (~pl.col("rail").is_in(RAILS), "unknown_rail", "rail"),
+        (~pl.col("from_account").str.contains(_ACCOUNT), "bad_account", "from_account"),
+        (~pl.col("to_account").str.contains(_ACCOUNT), "bad_account", "to_account"),
+        (pl.col("from_account") == pl.col("to_account"), "self_transfer", "to_account"),
+    ]
+    code: pl.Expr = pl.lit(None, dtype=pl.String)
+    field: pl.Expr = pl.lit(None, dtype=pl.String)
+    for condition, name, column in reversed(problems):
+        code = pl.when(condition.fill_null(False)).then(pl.lit(name)).otherwise(code)
+        field = pl.when(condition.fill_null(False)).then(pl.lit(column or None, dtype=pl.String)).otherwise(field)
+    return pl.concat([norm, raw], how="horizontal").with_columns(_code=code, _field=field)
+
+
+def _with_fallback_times(frame: pl.DataFrame, zone: tzinfo) -> pl.DataFrame:
+    """Rows whose time the vectorised formats missed: parse one by one, or reject as bad_timestamp."""
+    unread = frame.filter(pl.col("_code").is_null() & pl.col("_time").is_null())
+    if unread.height:
+        times = [_one_time(text, zone) for text in unread.get_column("timestamp").to_list()]
+        patch = unread.select("line").with_columns(
+            pl.Series("_late", times, dtype=pl.Datetime("us", "UTC"))
+        )
+        frame = frame.join(patch, on="line", how="left").with_columns(
+            pl.coalesce("_time", "_late").alias("_time")
+        ).drop("_late")
+    bad = pl.col("_code").is_null() & pl.col("_time").is_null()
+    return frame.with_columns(
+        pl.when(bad).then(pl.lit("bad_timestamp")).otherwise("_code").alias("_code"),
+        pl.when(bad).then(pl.lit("timestamp")).otherwise("_field").alias("_field"),
+        pl.col("_time").alias("timestamp"),
+        pl.col("_amount").alias("amount"),
+    )
+
+
+def _one_time(text: str | None, zone: tzinfo) -> Any:
+    try:
+        return parse_timestamp(text, zone)
+    except ValueError:
+        return None
+
+
+def _with_duplicates(frame: pl.DataFrame) -> pl.DataFrame:
+    """A txn_id seen earlier among the accepted rows: the later row is the duplicate."""
+    ok = pl.col("_code").is_null()
+    first_line = frame.filter(ok).group_by("txn_id").agg(pl.col("line").min().alias("_first_line"))
+    frame = frame.join(first_line, on="txn_id", how="left")
+    duplicate = ok & (pl.col("line") != pl.col("_first_line"))
+    return frame.with_columns(
+        pl.when(duplicate).then(pl.lit("duplicate_id")).otherwise("_code").alias("_code"),
+        pl.when(duplicate).then(pl.lit("txn_id")).otherwise("_field").alias("_field"),
+    ).sort("line")
+
+
+_MESSAGES = {
+    "bad_csv": "row has more cells than the header",
+    "missing_field": "required field {field!r} is empty",
+    "bad_amount": "amount is not a number: {amount!r}",
+    "non_positive_amount": "amount must be positive, got {amount!r}",
+    "unknown_currency": "not an ISO 4217 currency code: {currency!r}",
+    "unknown_rail": "rail must be one of " + ", ".join(RAILS) + "; got {rail!r}",
+    "bad_account": "{field} must be written type:value, got {value!r}",
+    "self_transfer": "from_account and to_account are the same account ({value!r})",
+    "bad_timestamp": "not an ISO 8601 timestamp: {timestamp!r}",
+    "duplicate_id": "duplicate txn_id {txn_id!r} (first seen on line {first})",
+}
+
+
+def _rejection(file: str, row: dict[str, Any], header: list[str]) -> Rejection:
+    raw = {name: row[f"_raw_{name}"] for name in header}
+    spare = [row[f"_raw___spare_{i}"] for i in range(_SPARE) if row[f"_raw___spare_{i}"] is not None]
+    if spare:
+        raw["__extra_cells__"] = spare
+    code, field = row["_code"], row["_field"]
+    error = _MESSAGES[code].format(
+        field=field, value=row.get(field) if field else None, amount=raw.get("amount"),
+        currency=raw.get("currency"), rail=raw.get("rail"), timestamp=raw.get("timestamp"),
+        txn_id=row["txn_id"], first=row["_first_line"],
+    )
+    return Rejection(file, int(row["line"]), field, code, error, raw)
