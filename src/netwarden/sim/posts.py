@@ -25,6 +25,16 @@ CREW_LINES = (
     "姐妹们看过来，{m}黑心商家实锤了",
     "{m}卖假货，已经有很多人被骗了，转起来！",
 )
+# Crews vary a copied line a little so that exact-hash matching misses them.
+SWAPS = (
+    ("千万别买", "别买"),
+    ("质量太差了", "质量真的差"),
+    ("大家", "各位"),
+    ("曝光", "揭露"),
+    ("黑心商家", "无良商家"),
+    ("已经有很多人被骗了", "好多人都被坑了"),
+    ("怎么还不关门", "怎么还开着"),
+)
 EDITS = ("", "！", "!!", " ", "。", "～", " #避雷#", "[怒]", "…", " 转")
 OPINION_OPENERS = (
     "说实话",
@@ -91,6 +101,13 @@ def _post(
     return len(book.rows) - 1
 
 
+def _vary(rng: random.Random, line: str) -> str:
+    for old, new in SWAPS:
+        if old in line and rng.random() < 0.3:
+            line = line.replace(old, new)
+    return line
+
+
 def _troll_crews(world: World, rng: random.Random, book: PostBook, targets: list[str]) -> None:
     for gang in (g for g in world.gangs if g.crime_type == "troll_network"):
         for series in gang.series:
@@ -123,7 +140,13 @@ def _troll_crews(world: World, rng: random.Random, book: PostBook, targets: list
                         idx = _post(book, key, book.rows[first][0] + rng.randint(1, 60), "", [], first, merchant)
                     else:
                         idx = _post(
-                            book, key, ts, line + rng.choice(EDITS), [url] if rng.random() < 0.7 else [], None, merchant
+                            book,
+                            key,
+                            ts,
+                            _vary(rng, line) + rng.choice(EDITS),
+                            [url] if rng.random() < 0.7 else [],
+                            None,
+                            merchant,
                         )
                         first = idx if first is None else first
                     post_ids.append(idx)
@@ -158,6 +181,13 @@ def _organic(world: World, rng: random.Random, book: PostBook, targets: list[str
             ts = start + int(rng.uniform(0, 14) * DAY)
             _post(book, key, ts, text, [news] if rng.random() < 0.3 else [], None, merchant)
         book.opinion_groups.append({"target": merchant, "accounts": sorted(members)})
+    # Organic virality: a popular post reshared by many people over a day or three, not in seconds.
+    for _ in range(max(2, int(3 * world.scale))):
+        author, *sharers = rng.sample(keys, min(len(keys), rng.randint(12, 40)))
+        ts = WORLD_START + int(rng.uniform(0, WORLD_DAYS - 4) * DAY)
+        original = _post(book, author, ts, rng.choice(LIFE) + "（转给大家看看）", [], None, None)
+        for key in sharers:
+            _post(book, key, ts + int(rng.expovariate(1 / 20.0) * 3600) + 300, "", [], original, None)
 
 
 def _operators(world: World, rng: random.Random, book: PostBook, targets: list[str]) -> None:
