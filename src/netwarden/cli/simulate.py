@@ -13,6 +13,7 @@ from rich.table import Table
 
 from netwarden.errors import InputError
 from netwarden.sim import SimSummary, simulate
+from netwarden.sim.run import STAGES
 
 
 def register(app: typer.Typer, evaluate_app: typer.Typer) -> None:
@@ -42,13 +43,13 @@ def simulate_command(
         console=console,
         disable=as_json,
     ) as bar:
-        task = bar.add_task("simulating", total=8)
+        task = bar.add_task("simulating", total=len(STAGES))
 
         def tick(stage: str, done: int, total: int) -> None:
             bar.update(task, description=f"simulating: {stage}", completed=done - 1, total=total)
 
         summary = simulate(seed, scale, out, with_bad_rows=with_bad_rows, progress=tick)
-        bar.update(task, description="simulating: done", completed=8)
+        bar.update(task, description="simulating: done", completed=len(STAGES))
     if as_json:
         typer.echo(json.dumps(_as_dict(summary), ensure_ascii=False))
         return

@@ -18,6 +18,7 @@ from netwarden.sim.world import World, substream
 from netwarden.sim.writer import JsonlWriter
 
 REPORTS_PER_SCALE = 2000
+STAGES = ("gangs", "report plans", "loans", "calls", "transactions", "report texts", "complaints", "posts", "truth")
 Progress = Callable[[str, int, int], None]
 
 
@@ -58,14 +59,14 @@ def _simulate(seed: int, scale: float, out_dir: Path, with_bad_rows: bool, progr
     out_dir.mkdir(parents=True, exist_ok=True)
     summary = SimSummary(seed, scale, out_dir)
     n_reports = max(50, round(REPORTS_PER_SCALE * scale))
-    stages = ("gangs", "reports", "loans", "calls", "transactions", "complaints", "posts", "truth")
+    stages = STAGES
     step = iter(range(1, len(stages) + 1))
 
     tick("gangs", next(step), len(stages))
     world = World(seed, scale, IdentifierFactory(substream(seed, "identifiers")))
     build_gangs(world, n_reports)
 
-    tick("reports", next(step), len(stages))
+    tick("report plans", next(step), len(stages))
     plans = plan_reports(world, substream(seed, "reports"), n_reports)
 
     tick("loans", next(step), len(stages))
@@ -83,6 +84,7 @@ def _simulate(seed: int, scale: float, out_dir: Path, with_bad_rows: bool, progr
         out_dir / "transactions.csv", ledger, money.background(world, substream(seed, "background"), bg_rows)
     )
 
+    tick("report texts", next(step), len(stages))
     report_truth = out_dir / "truth" / "reports.jsonl"
     with JsonlWriter(out_dir / "reports.jsonl") as out, JsonlWriter(report_truth) as tout:
         for plan in plans:
