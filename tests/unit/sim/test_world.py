@@ -29,15 +29,15 @@ def _tree(root: Path) -> dict[str, bytes]:
 
 
 def test_same_seed_gives_identical_bytes_and_another_seed_differs(tmp_path: Path) -> None:
-    simulate(3, 0.2, tmp_path / "a")
-    simulate(3, 0.2, tmp_path / "b")
-    simulate(4, 0.2, tmp_path / "c")
+    simulate(3, 0.1, tmp_path / "a")
+    simulate(3, 0.1, tmp_path / "b")
+    simulate(4, 0.1, tmp_path / "c")
     a, b, c = _tree(tmp_path / "a"), _tree(tmp_path / "b"), _tree(tmp_path / "c")
     assert set(FILES) <= set(a) and "truth/README.md" in a
     assert a == b
     assert all(a[name] != c[name] for name in FILES)
     target = str(tmp_path / "d")
-    code = f"from pathlib import Path; from netwarden.sim import simulate; simulate(3, 0.2, Path({target!r}))"
+    code = f"from pathlib import Path; from netwarden.sim import simulate; simulate(3, 0.1, Path({target!r}))"
     subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "PYTHONHASHSEED": "12345"})
     assert _tree(tmp_path / "d") == a  # no dependence on string hashing
 
