@@ -22,6 +22,11 @@ def test_file_names_names_and_numbers_are_not_domains(text: str) -> None:
     assert found(text) == set()
 
 
+def test_a_chinese_full_stop_makes_a_domain_only_with_a_common_ending() -> None:
+    assert {pair for pair in found("轻松借 app。Contact me") if pair[0] == "domain"} == set()
+    assert found("网址 fake-loan。com 注册") == {("domain", "fake-loan.com")}
+
+
 def test_normalise_to_registrable_domain_and_punycode() -> None:
     assert normalise("domain", "WWW.Item.Taobao.com") == "taobao.com"
     assert normalise("domain", "例子.中国") == "xn--fsqu00a.xn--fiqs8s"

@@ -24,14 +24,6 @@ _BEFORE_CUE = (
     r"(?<![a-z])(?:download(?:ed)?|install(?:ed)?|use|using|app called|app named)(?![a-z])"
 )
 _AFTER_CUE = r"app(?![a-z])|软件|平台|应用|客户端|贷款|借款|网贷|直播|聊天软件"
-_UNQUOTED_AFTER = "|".join(
-    f"(?<={re.escape(word)})"
-    for line in (
-        "下载了 下载 下了 安装了 安装 装了 叫做 叫 名叫 一个 那个 这个 几个 还有",
-        "一款 这款 那款 其中 平台 自称 在 用 ： : ， , （ (",
-    )
-    for word in line.split()
-)
 _ENGLISH_NAME = r"[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+){0,2}"
 _KNOWN = "|".join(re.escape(name) for name in known_app_names())
 _QUOTES = tuple(_OPEN)
@@ -52,16 +44,6 @@ _APP_RES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
             _IGNORE,
         ),
         _QUOTES,
-    ),
-    # Unquoted, right before APP / 软件, after words that introduce an app ("下载了约约软件",
-    # "其中随心钱包 app"); any other start is too loose ("还款前一天APP就打不开了").
-    (
-        re.compile(
-            rf"(?:{_UNQUOTED_AFTER})(?P<unquoted>)(?P<name>[\u4e00-\u9fffA-Za-z0-9]{{2,12}}?)"
-            r"(?:(?<=[\u4e00-\u9fff0-9])[ \t]?(?:app|软件|客户端)|[ \t](?:app|软件|客户端)|软件|客户端)(?![a-z.])",
-            _IGNORE,
-        ),
-        ("app", "软件", "客户端"),
     ),
     (
         re.compile(
@@ -95,7 +77,51 @@ _APP_RES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         tuple(name.lower() for name in known_app_names()),
     ),
 )
-_BOUNDARIES = "个了载装用过在叫做款中台称到：:，,（( "
+# Unquoted names written right before APP / 软件 start after one of these words (or after
+# punctuation): "下载了约约软件", "其中随心钱包 app"; any other start is too loose ("还款前一天APP").
+_INTRO_RE = re.compile(
+    "|".join(
+        sorted(
+            [
+                "下载了",
+                "下载",
+                "下了",
+                "安装了",
+                "安装",
+                "装了",
+                "用过",
+                "叫做",
+                "叫",
+                "名叫",
+                "一个",
+                "那个",
+                "这个",
+                "几个",
+                "还有",
+                "一款",
+                "这款",
+                "那款",
+                "其中",
+                "平台",
+                "自称",
+                "看到",
+                "搜到",
+                "在",
+                "用",
+                "是",
+                "了",
+            ],  # noqa: SIM905 - a word list reads better as text
+            key=len,
+            reverse=True,
+        )
+    )
+)
+_APP_WORD_RE = re.compile(r"app(?![a-z.])|软件|客户端")
+_NAME_TAIL_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}$")
+_APP_SUFFIX_RE = re.compile(r"(?:的|软件|客户端|[ \t]*app)+$", re.IGNORECASE)
+# Times and counts before an app word are not names: "还款前一天APP就打不开了", "推到好几个APP".
+_NOT_UNQUOTED_RE = re.compile(r"[天前后时]|[个些款种家]$")
+_OPENERS = frozenset("：:，,（( \t\n。；;、")
 # "《有钱花》和《闪电借》": a quoted name listed right after an app name is an app too.
 _LIST_NEXT_RE = re.compile(rf"[ \t]*(?:和|、|与|跟|及|以及|,|，|and)[ \t]*[{_OPEN}](?P<name>{_NAME})[{_CLOSE}]")
 _NOT_A_NAME_RE = re.compile(r"[\d\s.\-]+|https?://.*|.*\.(?:com|cn|net|apk)", _IGNORE)
@@ -127,23 +153,43 @@ def _find(scan: Scan) -> Iterator[Candidate]:
         for match in pattern.finditer(scan.text):
             following: re.Match[str] | None = match
             while following is not None:
-                candidate = _candidate(following)
+                written = following.group("name")
+                candidate = _checked(written.strip(), following.start("name") + len(written) - len(written.lstrip()))
                 if candidate is None or candidate.start in seen:
                     break
                 seen.add(candidate.start)
                 yield candidate
                 following = _LIST_NEXT_RE.match(scan.text, following.end("name") + 1)
+    for candidate in _unquoted(scan):
+        if candidate.start not in seen:
+            seen.add(candidate.start)
+            yield candidate
 
 
-def _candidate(match: re.Match[str]) -> Candidate | None:
-    written = match.group("name")
-    start = match.start("name") + len(written) - len(written.lstrip())
-    name = written.strip()
-    if "unquoted" in match.re.groupindex:
-        # The engine starts the name at the first boundary it finds; the name proper starts after
-        # the last one ("下载了随心周转极速版 app" -> 随心周转极速版), and "X的app" is X's app.
-        cut = max(name.rfind(char) for char in _BOUNDARIES) + 1
-        start, name = start + cut, name[cut:].removesuffix("的")
+def _unquoted(scan: Scan) -> Iterator[Candidate]:
+    """Names written right before APP / 软件 / 客户端, found from the app word backwards."""
+    text = scan.text
+    for word in _APP_WORD_RE.finditer(scan.lowered):
+        spaced = word.start() > 0 and text[word.start() - 1] in " \t"
+        name_end = word.start() - spaced
+        tail = _NAME_TAIL_RE.search(text, max(0, name_end - 12), name_end)
+        if tail is None:
+            continue
+        start: int | None = tail.start() if tail.start() > 0 and text[tail.start() - 1] in _OPENERS else None
+        for intro in _INTRO_RE.finditer(text, tail.start(), name_end - 2):
+            start = intro.end()
+        if start is None:
+            continue
+        name = _APP_SUFFIX_RE.sub("", text[start:name_end])  # "X的app" is X's app; "X软件APP" is X
+        if name.isascii() or _NOT_UNQUOTED_RE.search(name):
+            continue  # English names are left to the English patterns; "还款前一天APP", "好几个APP"
+        candidate = _checked(name, start)
+        if candidate is not None:
+            yield candidate
+
+
+def _checked(name: str, start: int) -> Candidate | None:
+    name = _APP_SUFFIX_RE.sub("", name).rstrip()  # "《心交友APP》" names the app 心交友
     prefix = _GENERIC_PREFIX_RE.match(name)
     if prefix is not None:
         start += prefix.end()
