@@ -26,6 +26,17 @@ def _gangs(path: Path, world: World) -> int:
                     "start": iso(s.start),
                     "end": iso(s.end),
                     "report_ids": s.report_ids,
+                    "rotations": [
+                        {
+                            "slot": name,
+                            "identifier": h.ident,
+                            "person_id": h.person_id,
+                            "from": iso(h.start),
+                            "to": iso(h.end),
+                        }
+                        for name, slot in s.slots.items()
+                        for h in slot.holdings
+                    ],
                 }
                 for s in gang.series
             ]

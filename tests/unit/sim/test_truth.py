@@ -7,6 +7,7 @@ from collections import Counter, defaultdict, deque
 from datetime import datetime
 from typing import Any
 
+from netwarden.sim.surface import implied_identifiers
 from tests.unit.sim.conftest import SimWorld
 
 FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -189,3 +190,19 @@ def test_a_plain_fifo_trace_recovers_most_but_not_all_victim_value(world: SimWor
             total += cents
             right += min(cents, ended[m["txn_id"]][r["account"]])
     assert 0.9 <= right / total < 0.995
+
+
+def test_rotations_cover_what_reports_quote(world: SimWorld) -> None:
+    """Every strong suspect identifier a gang report quotes was in use by that series at some time."""
+    used: dict[str, set[str]] = defaultdict(set)
+    for gang in world.jsonl("truth/gangs.jsonl"):
+        for series in gang["series"]:
+            used[series["series_key"]] |= {i for r in series["rotations"] for i in implied_identifiers(r["identifier"])}
+            assert all(r["from"] < r["to"] for r in series["rotations"])
+    for t in world.jsonl("truth/reports.jsonl"):
+        if not t["gang_id"]:
+            continue
+        for i in t["identifiers"]:
+            if i["role"] == "suspect" and i["type"] in {"phone", "bank_card", "wechat", "qq", "crypto_trx"}:
+                ident = f"{i['type']}:{i['value']}"
+                assert ident in used[t["series_key"]], ident
