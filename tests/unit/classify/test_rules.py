@@ -65,6 +65,7 @@ ELEMENT_CASES = [
     ("FR_FAKE_CUSTOMER_SERVICE", "快递客服说包裹丢了要理赔", "a refund agent asked for screen sharing"),
     ("FR_IMPERSONATED_ACQUAINTANCE", "手机坏了，这是我新微信", "Hi Mum, I broke my phone"),
     ("FR_EMERGENCY_PRETEXT", "我出车祸了要手术费", "I had an accident and need bail money"),
+    ("FR_PRIZE_OR_GRANT", "中了场外大奖，要先交个人所得税和公证费", "you won a car but must pay the shipping fee"),
     ("FR_FAKE_SALE", "低价代购茅台，付了定金就把我拉黑了", "paid for it and it never arrived"),
     ("FR_TASK_REBATE", "刷单返利，先垫付", "rating products, deposit first to unlock tasks"),
     ("FR_INVESTMENT", "带我投资虚拟币", "invest in a crypto platform"),
