@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from netwarden.db.models import AuditEvent, Identifier, IdentifierOccurrence, Report
-from netwarden.domains.identifiers.service import index_reports
+from netwarden.domains.reports.analysis import analyse_reports
 from netwarden.domains.users import service as users
 from netwarden.domains.users.access import Actor
 from netwarden.web.app import create_app
@@ -128,7 +128,7 @@ def test_public_suspect_details_become_suspect_identifiers(client: TestClient, w
     assert ("domain", "kuaidi-pei.top", "suspect") in found
 
 
-def test_reindexing_with_worker_processes_gives_the_same_occurrences(client: TestClient, world: World) -> None:
+def test_reanalysing_with_worker_processes_gives_the_same_occurrences(client: TestClient, world: World) -> None:
     def snapshot() -> list[tuple[object, ...]]:
         with world.session() as session:
             return sorted(session.execute(select(IdentifierOccurrence.report_pk, Identifier.type, Identifier.value,
@@ -137,6 +137,6 @@ def test_reindexing_with_worker_processes_gives_the_same_occurrences(client: Tes
     before = snapshot()
     with world.session() as session:
         pks = list(session.scalars(select(Report.id)))
-        index_reports(session, report_pks=pks, workers=2)
+        analyse_reports(session, settings=world.settings, report_pks=pks, workers=2, batch_reports=1)
         session.commit()
     assert snapshot() == before

@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from netwarden.cli.context import console, err_console, load_settings, unit_of_work
-from netwarden.domains.identifiers.service import index_reports
+from netwarden.domains.reports.analysis import analyse_reports
 from netwarden.domains.reports.service import ingest_reports
 from netwarden.domains.users.access import Actor
 from netwarden.domains.users.service import get_unit
@@ -40,7 +40,7 @@ def ingest_reports_command(
     encoding: EncodingOption = None,
     rejected: Annotated[Path | None, typer.Option(
         help="Where to write rejected rows (default: NAME.rejected.jsonl in the current directory).")] = None,
-    workers: Annotated[int, typer.Option(help="Processes that extract identifiers (1 = none besides this one).")] = 2,
+    workers: Annotated[int, typer.Option(help="Processes that analyse the new reports (1 = this one only).")] = 2,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Store the reports of a reports.jsonl / reports.csv file; a report_id stored already adds nothing."""
@@ -56,9 +56,9 @@ def ingest_reports_command(
             unit_id=get_unit(session, unit).id, source="cli", source_file=file.name,
             on_rejected=writer.write, on_progress=lambda n: bar.advance(task, n), keep_row_results=False,
         )
-        indexing = bar.add_task("index identifiers", total=len(outcome.created_pks))
-        occurrences = index_reports(session, report_pks=outcome.created_pks, default_region=settings.default_region,
-                                    workers=workers, on_progress=lambda n: bar.advance(indexing, n))
+        analysing = bar.add_task("identifiers and classification", total=len(outcome.created_pks))
+        occurrences = analyse_reports(session, settings=settings, report_pks=outcome.created_pks, workers=workers,
+                                      on_progress=lambda n: bar.advance(analysing, n))
     summary = {"file": str(file), "created": outcome.created, "duplicates": outcome.duplicates,
                "identifiers_found": occurrences,
                "rejected": outcome.rejected, "rejected_file": str(rejected_path) if writer.total else None,

@@ -12,7 +12,7 @@ import click
 import typer
 from typer.core import TyperGroup
 
-from netwarden.cli import admin, intake, serve
+from netwarden.cli import admin, classify, feedback, identifiers, intake, serve, simulate
 from netwarden.cli.context import err_console
 from netwarden.errors import NetwardenError
 from netwarden.logs import configure_logging
@@ -41,10 +41,12 @@ app.add_typer(intake.ingest_app, name="ingest")
 app.command("analyze")(intake.analyze_command)
 app.command("serve")(serve.serve)
 app.command("demo")(serve.demo)
+app.add_typer(feedback.feedback_app, name="feedback")
+for module in (identifiers, classify, simulate):
+    module.register(app, evaluate_app)
+app.add_typer(evaluate_app, name="evaluate")
 
 
 def main() -> None:
     configure_logging()
-    if evaluate_app.registered_commands or evaluate_app.registered_groups:
-        app.add_typer(evaluate_app, name="evaluate")
     app()

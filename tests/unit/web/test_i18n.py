@@ -40,6 +40,9 @@ def test_dynamic_keys_cover_every_value() -> None:
     from netwarden.core.identifiers import REGISTRY
 
     wanted = {f"status.{s}" for s in STATUSES} | {f"channel.{c}" for c in CHANNELS} | {f"role.{r}" for r in ROLES}
+    from netwarden.core.classify import LABELS
+
+    wanted |= {f"crime.{label}" for label in LABELS}
     wanted |= {f"idtype.{name}" for name in REGISTRY} | {f"idsource.{s}" for s in ("text", "field", "message")}
     classes = [NetwardenError]
     while classes:

@@ -2,7 +2,7 @@
 
 from netwarden.db.models.audit import AuditEvent
 from netwarden.db.models.identifiers import Identifier, IdentifierOccurrence
-from netwarden.db.models.reports import Report, ReportContent
+from netwarden.db.models.reports import Report, ReportClassification, ReportContent, ReportLabel
 from netwarden.db.models.users import ApiToken, Unit, User, WebSession
 
 __all__ = [
@@ -11,7 +11,9 @@ __all__ = [
     "Identifier",
     "IdentifierOccurrence",
     "Report",
+    "ReportClassification",
     "ReportContent",
+    "ReportLabel",
     "Unit",
     "User",
     "WebSession",

@@ -52,9 +52,9 @@ class Report(Base):
     crime_type: Mapped[str | None] = mapped_column(String(32), index=True)
     priority: Mapped[str | None] = mapped_column(String(2))
     urgency: Mapped[int] = mapped_column(SmallInteger, default=0)
-    # Version of the identifier extraction that indexed this report (0 = not indexed yet), so that
-    # an improved extractor can re-index exactly the reports it has not seen.
-    indexed_version: Mapped[int] = mapped_column(SmallInteger, default=0, index=True)
+    # Version of the analysis (identifier extraction and classification) applied to this report
+    # (0 = not analysed yet), so that an improved analysis re-runs on exactly the reports it has not seen.
+    analysed_version: Mapped[int] = mapped_column(SmallInteger, default=0, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
@@ -71,3 +71,33 @@ class ReportContent(Base):
     messages: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
     extra: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
     raw: Mapped[dict[str, Any]] = mapped_column(JSONType)
+
+
+class ReportClassification(Base):
+    """What the classifier said about a report: labels, scores, reasons, priority and actions."""
+
+    __tablename__ = "report_classifications"
+
+    report_pk: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
+    crime_type: Mapped[str] = mapped_column(String(32))
+    crime_types: Mapped[list[str]] = mapped_column(JSONType)
+    scores: Mapped[dict[str, float]] = mapped_column(JSONType)
+    priority: Mapped[str] = mapped_column(String(2))
+    reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSONType)
+    actions: Mapped[list[dict[str, Any]]] = mapped_column(JSONType)
+    model_version: Mapped[str] = mapped_column(String(64))
+    classified_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ReportLabel(Base):
+    """An analyst's correction of a report's crime types; the newest one counts. Kept for retraining."""
+
+    __tablename__ = "report_labels"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_pk: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    crime_type: Mapped[str] = mapped_column(String(32))
+    crime_types: Mapped[list[str]] = mapped_column(JSONType)
+    note: Mapped[str] = mapped_column(Text, default="")
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

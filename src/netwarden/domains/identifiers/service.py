@@ -1,53 +1,22 @@
-"""Identifier index: extract every report's identifiers into the store, look them up, show them safely."""
+"""Identifier index: the occurrences of every report's identifiers, and searching them."""
 
 from __future__ import annotations
 
-import multiprocessing
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import delete, insert, or_, select, tuple_, update
+from sqlalchemy import delete, insert, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from netwarden.core.identifiers import HubReason, Match, extract, is_hub, parse_typed
 from netwarden.core.identifiers import normalise as normalise_value
-from netwarden.core.occurrences import report_identifiers
 from netwarden.db.engine import dialect_insert
-from netwarden.db.models import Identifier, IdentifierOccurrence, Report, ReportContent
+from netwarden.db.models import Identifier, IdentifierOccurrence, Report
 from netwarden.domains.audit.service import record
 from netwarden.domains.users.access import Actor
 
-# Bump when extraction changes enough that stored occurrences should be recomputed.
-EXTRACTION_VERSION = 1
-BATCH_REPORTS = 500
-
-Work = tuple[int, str, list[tuple[str, str, str]], list[tuple[str, str]], list[str]]
-
-
-def _extract_batch(items: list[Work], region: str) -> list[tuple[int, list[Match]]]:
-    """Pure and picklable: runs in worker processes when indexing with several workers."""
-    return [(pk, report_identifiers(text, given=given, messages=messages, suspect_notes=notes,
-                                    default_region=region))
-            for pk, text, given, messages, notes in items]
-
-
-def _work_items(session: Session, pks: Sequence[int]) -> list[Work]:
-    rows = session.execute(
-        select(ReportContent.report_pk, ReportContent.text, ReportContent.given_identifiers, ReportContent.messages,
-               ReportContent.extra)
-        .where(ReportContent.report_pk.in_(pks))
-    )
-    return [(pk, text,
-             [(str(i.get("type", "")), str(i.get("value", "")), str(i.get("role", "unknown"))) for i in given or []],
-             [(str(m.get("from", "unknown")), str(m.get("text", ""))) for m in messages or []],
-             [str(extra["suspect_details"])] if isinstance(extra, dict) and extra.get("suspect_details") else [])
-            for pk, text, given, messages, extra in rows]
-
-
-def _store(session: Session, results: list[tuple[int, list[Match]]]) -> int:
+def store_occurrences(session: Session, results: Sequence[tuple[int, Sequence[Match]]]) -> int:
+    """Replace the stored identifier occurrences of these reports; returns how many were stored."""
     pks = [pk for pk, _ in results]
     session.execute(delete(IdentifierOccurrence).where(IdentifierOccurrence.report_pk.in_(pks)))
     pairs = sorted({(m.type, m.value) for _, matches in results for m in matches})
@@ -68,52 +37,7 @@ def _store(session: Session, results: list[tuple[int, list[Match]]]) -> int:
     ]
     if occurrences:
         session.execute(insert(IdentifierOccurrence), occurrences)
-    session.execute(update(Report).where(Report.id.in_(pks)).values(indexed_version=EXTRACTION_VERSION))
     return len(occurrences)
-
-
-def _chunks(values: Sequence[int], size: int) -> Iterator[Sequence[int]]:
-    for start in range(0, len(values), size):
-        yield values[start:start + size]
-
-
-def index_reports(
-    session: Session, *, report_pks: Sequence[int] | None = None, default_region: str = "CN", workers: int = 1,
-    on_progress: Callable[[int], None] | None = None,
-) -> int:
-    """Extract and store the identifiers of the given reports (default: every report not yet indexed).
-
-    With ``workers > 1`` extraction runs in that many processes while this one reads and writes.
-    Returns the number of occurrences stored.
-    """
-    if report_pks is None:
-        report_pks = list(session.scalars(
-            select(Report.id).where(Report.indexed_version < EXTRACTION_VERSION).order_by(Report.id)))
-    stored = 0
-    if workers <= 1:
-        for pks in _chunks(report_pks, BATCH_REPORTS):
-            stored += _store(session, _extract_batch(_work_items(session, pks), default_region))
-            if on_progress:
-                on_progress(len(pks))
-        return stored
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending: deque[tuple[int, Future[list[tuple[int, list[Match]]]]]] = deque()
-        for pks in _chunks(report_pks, BATCH_REPORTS):
-            pending.append((len(pks), pool.submit(_extract_batch, _work_items(session, pks), default_region)))
-            if len(pending) > 2 * workers:
-                stored += _drain_one(session, pending, on_progress)
-        while pending:
-            stored += _drain_one(session, pending, on_progress)
-    return stored
-
-
-def _drain_one(session: Session, pending: deque[Any], on_progress: Callable[[int], None] | None) -> int:
-    count, future = pending.popleft()
-    stored = _store(session, future.result())
-    if on_progress:
-        on_progress(count)
-    return stored
 
 
 def occurrences_for(session: Session, report_pks: Iterable[int]) -> dict[int, list[Match]]:

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from pydantic import ValidationError
 
-from netwarden.domains.identifiers.service import index_reports
+from netwarden.domains.reports.analysis import analyse_reports
 from netwarden.domains.reports import service
 from netwarden.domains.reports.schemas import PublicReportForm
 from netwarden.domains.users.access import Actor
@@ -73,7 +73,7 @@ async def submit_report(request: Request, page: ConsoleDep, db: DbSession, setti
     report, code = service.submit_public_report(
         db, actor=Actor.public(client, page.language), form=parsed, settings=settings, language=page.language
     )
-    index_reports(db, report_pks=[report.id], default_region=settings.default_region)
+    analyse_reports(db, settings=settings, report_pks=[report.id])
     return render(request, page, "public_receipt.html", code=code, report=report)
 
 

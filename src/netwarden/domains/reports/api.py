@@ -10,7 +10,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 
-from netwarden.domains.identifiers.service import index_reports, occurrences_for
+from netwarden.domains.identifiers.service import occurrences_for
+from netwarden.domains.reports.analysis import analyse_reports
 from netwarden.domains.reports import service
 from netwarden.domains.reports.schemas import ReportFilters, ReportRead, SortKey
 from netwarden.errors import InputError, PayloadTooLarge
@@ -94,7 +95,7 @@ async def submit_reports(request: Request, actor: ApiActor, db: DbSession, setti
     outcome = service.ingest_reports(
         db, actor=actor, rows=_validated_rows(objects, settings), unit_id=actor.unit_id, source="api",
     )
-    index_reports(db, report_pks=outcome.created_pks, default_region=settings.default_region)
+    analyse_reports(db, settings=settings, report_pks=outcome.created_pks)
     return SubmitResult(created=outcome.created, duplicates=outcome.duplicates, rejected=outcome.rejected,
                         rows=[row.to_dict() for row in outcome.rows])
 
@@ -103,7 +104,8 @@ async def submit_reports(request: Request, actor: ApiActor, db: DbSession, setti
 def fetch_report(report_id: str, actor: ApiActor, db: DbSession, unit: str | None = None) -> ReportRead:
     report = service.get_report_by_report_id(db, actor=actor, report_id=report_id, unit_code=unit)
     matches = occurrences_for(db, [report.id]).get(report.id, [])
-    return ReportRead.from_row(report, service.unit_codes(db)[report.unit_id], matches, reveal=actor.cleared)
+    return ReportRead.from_row(report, service.unit_codes(db)[report.unit_id], matches, reveal=actor.cleared,
+                               classification=service.classification_of(db, report.id))
 
 
 def _aware(value: datetime | None, settings: Settings) -> datetime | None:
@@ -125,6 +127,8 @@ def list_reports(
     results = service.list_reports(db, actor=actor, filters=filters, page=page, page_size=page_size)
     codes = service.unit_codes(db)
     found = occurrences_for(db, [r.id for r in results.items])
-    return ReportList(items=[ReportRead.from_row(r, codes[r.unit_id], found.get(r.id, []), reveal=actor.cleared)
+    classified = service.classifications_of(db, [r.id for r in results.items])
+    return ReportList(items=[ReportRead.from_row(r, codes[r.unit_id], found.get(r.id, []), reveal=actor.cleared,
+                                                 classification=classified.get(r.id))
                              for r in results.items],
                       total=results.total, page=results.page, page_size=results.page_size)

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from netwarden.core.identifiers import Match
 from netwarden.core.occurrences import masked_text
-from netwarden.db.models import Report
+from netwarden.db.models import Report, ReportClassification
 from netwarden.domains.identifiers.display import record_for_api
 
 SortKey = Literal["urgent", "newest", "oldest", "amount"]
@@ -49,11 +49,16 @@ class ReportRead(BaseModel):
     extra: dict[str, Any]
     status: str
     crime_type: str | None
+    crime_types: list[str]
+    scores: dict[str, float]
     priority: str | None
+    reasons: list[dict[str, Any]]
+    actions: list[dict[str, Any]]
     source: str
 
     @classmethod
-    def from_row(cls, report: Report, unit_code: str, matches: list[Match], *, reveal: bool) -> ReportRead:
+    def from_row(cls, report: Report, unit_code: str, matches: list[Match], *, reveal: bool,
+                 classification: ReportClassification | None) -> ReportRead:
         """The API view; sensitive identifiers (and the text around them) masked unless ``reveal``."""
         return cls(
             id=report.id, report_id=report.report_id, unit=unit_code, received_at=report.received_at,
@@ -64,6 +69,10 @@ class ReportRead(BaseModel):
             identifiers=[record_for_api(m, reveal=reveal) for m in matches], messages=report.content.messages,
             extra=report.content.extra,
             status=report.status, crime_type=report.crime_type, priority=report.priority, source=report.source,
+            crime_types=classification.crime_types if classification else [],
+            scores=classification.scores if classification else {},
+            reasons=classification.reasons if classification else [],
+            actions=classification.actions if classification else [],
         )
 
 

@@ -14,12 +14,13 @@ from sqlalchemy.orm import Session
 
 from netwarden.db.base import utcnow
 from netwarden.db.engine import dialect_insert
-from netwarden.db.models import Report, ReportContent, Unit
+from netwarden.core.classify import LABELS
+from netwarden.db.models import Report, ReportClassification, ReportContent, ReportLabel, Unit
 from netwarden.domains.audit.service import record
 from netwarden.domains.reports.schemas import IngestOutcome, PublicReportForm, ReportFilters, ReportPage, RowResult
 from netwarden.domains.users.access import Actor
 from netwarden.domains.users.service import get_unit
-from netwarden.errors import ConflictError, NotFoundError
+from netwarden.errors import ConflictError, InputError, NotFoundError
 from netwarden.formats import ParsedReport, Rejection
 from netwarden.settings import Settings
 
@@ -257,3 +258,50 @@ def status_by_receipt(session: Session, *, code: str) -> tuple[str, datetime]:
     if found is None:
         raise NotFoundError("no report with this receipt code")
     return found.status, found.received_at
+
+
+def classification_of(session: Session, report_pk: int) -> ReportClassification | None:
+    return session.get(ReportClassification, report_pk)
+
+
+def classifications_of(session: Session, report_pks: list[int]) -> dict[int, ReportClassification]:
+    return {c.report_pk: c for c in session.scalars(
+        select(ReportClassification).where(ReportClassification.report_pk.in_(report_pks)))}
+
+
+def latest_label(session: Session, report_pk: int) -> ReportLabel | None:
+    return session.scalar(select(ReportLabel).where(ReportLabel.report_pk == report_pk)
+                          .order_by(ReportLabel.id.desc()).limit(1))
+
+
+def relabel_report(
+    session: Session, *, actor: Actor, report_pk: int, crime_types: list[str], crime_type: str, note: str = ""
+) -> ReportLabel:
+    """An analyst corrects the crime types; the label outranks the model's and feeds retraining."""
+    actor.require("reports.relabel")
+    if crime_type not in LABELS or any(label not in LABELS for label in crime_types):
+        raise InputError(f"unknown crime type; choose from {', '.join(LABELS)}", field="crime_type")
+    labels = sorted(set(crime_types) | {crime_type}, key=LABELS.index)
+    report = get_report(session, actor=actor, report_pk=report_pk)
+    before = {"crime_type": report.crime_type}
+    label = ReportLabel(report_pk=report.id, crime_type=crime_type, crime_types=labels, note=note[:2000],
+                        user_id=actor.user_id)
+    session.add(label)
+    report.crime_type = crime_type
+    record(session, actor=actor, action="report.relabelled", target_type="report", target_id=report.id,
+           unit_id=report.unit_id, before=before, after={"crime_type": crime_type, "crime_types": labels,
+                                                         "note": note[:200]})
+    return label
+
+
+def feedback_rows(session: Session) -> list[dict[str, Any]]:
+    """Every report's newest analyst label, as training rows {id, text, labels, primary} for the model."""
+    newest = (select(func.max(ReportLabel.id)).group_by(ReportLabel.report_pk)).scalar_subquery()
+    rows = session.execute(
+        select(ReportLabel, Report.report_id, Report.unit_id, ReportContent.text)
+        .join(Report, Report.id == ReportLabel.report_pk).join(ReportContent, ReportContent.report_pk == Report.id)
+        .where(ReportLabel.id.in_(newest)).order_by(ReportLabel.id)
+    )
+    return [{"id": f"feedback-{unit_id}-{report_id}", "text": text, "labels": label.crime_types,
+             "primary": label.crime_type, "lang": "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en"}
+            for label, report_id, unit_id, text in rows]

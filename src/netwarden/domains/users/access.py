@@ -8,12 +8,14 @@ from netwarden.errors import PermissionDenied
 
 # What each role may do. Visibility of individual records is decided by unit, not here.
 PERMISSIONS: dict[str, frozenset[str]] = {
-    "admin": frozenset({"reports.read", "reports.submit", "audit.read", "users.manage", "identifiers.unmask"}),
-    "supervisor": frozenset({"reports.read", "reports.submit", "identifiers.unmask"}),
-    "investigator": frozenset({"reports.read", "reports.submit", "identifiers.unmask"}),
-    "analyst": frozenset({"reports.read", "reports.submit"}),
+    "admin": frozenset({"reports.read", "reports.submit", "reports.relabel", "audit.read", "users.manage",
+                        "identifiers.unmask"}),
+    "supervisor": frozenset({"reports.read", "reports.submit", "reports.relabel", "identifiers.unmask"}),
+    "investigator": frozenset({"reports.read", "reports.submit", "reports.relabel", "identifiers.unmask"}),
+    "analyst": frozenset({"reports.read", "reports.submit", "reports.relabel"}),
     "partner": frozenset({"reports.read", "reports.submit"}),
-    "system": frozenset({"reports.read", "reports.submit", "audit.read", "users.manage", "identifiers.unmask"}),
+    "system": frozenset({"reports.read", "reports.submit", "reports.relabel", "audit.read", "users.manage",
+                         "identifiers.unmask"}),
     "public": frozenset({"reports.submit_public"}),
 }
 
