@@ -12,7 +12,8 @@ links the reports that share it on its own; a weaker one needs others beside it.
   easy to mistype and sometimes shared (a common nickname, a link forwarded around): 1.0, enough
   alone only while rare (up to the frequency knee); above it, it needs corroboration.
 - A service line (a short number such as 95588, a Chinese 400/800 business line) belongs to a
-  company's call centre, not to an operator, even when it is not on the hub list: 0.7.
+  company's call centre, not to an operator, even when it is not on the hub list: 0, a hub by
+  its form (victims quote the bank or platform line they called, not the gang's).
 - A registrable domain is shared by everything hosted under it (shorteners, cloud storage, small
   platforms not on the hub list): 0.7, never enough alone.
 - App names and package names are shared by every victim of a popular (even legitimate) app and
@@ -50,7 +51,7 @@ TYPE_WEIGHTS: Mapping[str, float] = MappingProxyType(
         "qq": STRONG,
         "imei": STRONG,
         "phone": PHONE,
-        SERVICE_PHONE: MEDIUM,
+        SERVICE_PHONE: 0.0,
         "handle": ACCOUNT,
         "email": ACCOUNT,
         "url": ACCOUNT,
