@@ -20,32 +20,38 @@ _MASK = (1 << 64) - 1
 _RATE = 136  # bytes: 1600-bit state minus 512-bit capacity
 
 
-def _rotate(lane: int, shift: int) -> int:
-    return ((lane << shift) | (lane >> (64 - shift))) & _MASK if shift else lane
+# Lane i = x + 5y. For the rho and pi steps: where each lane goes and by how much it rotates.
+_PI_TARGET = tuple(y + 5 * ((2 * x + 3 * y) % 5) for y in range(5) for x in range(5))
+_RHO_SHIFT = tuple(_ROTATIONS[x][y] for y in range(5) for x in range(5))
 
 
-def _permute(state: list[list[int]]) -> list[list[int]]:
+def _permute(lanes: list[int]) -> list[int]:
     for constant in _ROUND_CONSTANTS:
-        parity = [state[x][0] ^ state[x][1] ^ state[x][2] ^ state[x][3] ^ state[x][4] for x in range(5)]
-        theta = [parity[(x - 1) % 5] ^ _rotate(parity[(x + 1) % 5], 1) for x in range(5)]
-        state = [[state[x][y] ^ theta[x] for y in range(5)] for x in range(5)]
-        moved = [[0] * 5 for _ in range(5)]
+        parity = [lanes[x] ^ lanes[x + 5] ^ lanes[x + 10] ^ lanes[x + 15] ^ lanes[x + 20] for x in range(5)]
         for x in range(5):
-            for y in range(5):
-                moved[y][(2 * x + 3 * y) % 5] = _rotate(state[x][y], _ROTATIONS[x][y])
-        state = [[moved[x][y] ^ (~moved[(x + 1) % 5][y] & moved[(x + 2) % 5][y]) for y in range(5)] for x in range(5)]
-        state[0][0] ^= constant
-    return state
+            right = parity[(x + 1) % 5]
+            theta = parity[(x - 1) % 5] ^ (((right << 1) | (right >> 63)) & _MASK)
+            for y in range(0, 25, 5):
+                lanes[x + y] ^= theta
+        moved = [0] * 25
+        for index in range(25):
+            lane, shift = lanes[index], _RHO_SHIFT[index]
+            moved[_PI_TARGET[index]] = ((lane << shift) | (lane >> (64 - shift))) & _MASK if shift else lane
+        for y in range(0, 25, 5):
+            row = moved[y : y + 5]
+            for x in range(5):
+                lanes[x + y] = row[x] ^ (~row[(x + 1) % 5] & row[(x + 2) % 5])
+        lanes[0] ^= constant
+    return lanes
 
 
 def keccak256(data: bytes) -> bytes:
     padded = bytearray(data) + b"\x01" + b"\x00" * (-(len(data) + 1) % _RATE)
     padded[-1] |= 0x80
-    state = [[0] * 5 for _ in range(5)]
+    lanes = [0] * 25
     for offset in range(0, len(padded), _RATE):
-        block = padded[offset : offset + _RATE]
         for index in range(_RATE // 8):
-            x, y = index % 5, index // 5
-            state[x][y] ^= int.from_bytes(block[8 * index : 8 * index + 8], "little")
-        state = _permute(state)
-    return b"".join(state[index % 5][index // 5].to_bytes(8, "little") for index in range(4))
+            start = offset + 8 * index
+            lanes[index] ^= int.from_bytes(padded[start : start + 8], "little")
+        lanes = _permute(lanes)
+    return b"".join(lane.to_bytes(8, "little") for lane in lanes[:4])

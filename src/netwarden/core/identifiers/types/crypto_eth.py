@@ -38,7 +38,7 @@ def validate(value: str) -> bool:
     return _CANONICAL_RE.fullmatch(value) is not None
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=16384)
 def checksum_ok(written: str) -> bool:
     """EIP-55: in a mixed-case address, letter i is upper-case iff hex digit i of the hash is >= 8."""
     digits = written[2:]
