@@ -7,9 +7,11 @@ and are counted; only a file that cannot be read at all stops the run.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -17,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from netwarden.core.analysis import BATCH_REPORTS, ReportAnalysis, ReportInput, analyse_batch
 from netwarden.errors import InputError
 from netwarden.formats import ParsedReport, Rejection, RejectionWriter, read_reports
 from netwarden.formats.timestamps import format_timestamp
@@ -42,13 +45,17 @@ class ReportStats:
     minors: int = 0
     paid_within_freeze_window: int = 0
 
+    by_crime_type: Counter[str] = field(default_factory=Counter)
+    by_priority: Counter[str] = field(default_factory=Counter)
+
     def add(self, parsed: ParsedReport, settings: Settings) -> None:
         report = parsed.report
         self.accepted += 1
         self.by_channel[report.channel] += 1
         self.by_day[report.received_at.astimezone(settings.tz).date().isoformat()] += 1
         if report.amount_lost is not None:
-            self.by_currency_loss[report.currency] = self.by_currency_loss.get(report.currency, Decimal(0)) + report.amount_lost
+            so_far = self.by_currency_loss.get(report.currency, Decimal(0))
+            self.by_currency_loss[report.currency] = so_far + report.amount_lost
         if report.victim.age is not None and report.victim.age < 18:
             self.minors += 1
         if report.last_payment_at is not None:
@@ -72,9 +79,41 @@ def _report_files(in_dir: Path) -> list[Path]:
     return [in_dir / name for name in REPORT_FILES if (in_dir / name).is_file()]
 
 
+def analysis_input(parsed: ParsedReport) -> ReportInput:
+    report = parsed.report
+    return ReportInput(
+        key=report.report_id, text=report.text,
+        given=[(i.type, i.value, i.role) for i in report.identifiers],
+        messages=[(m.sender, m.text) for m in report.messages], suspect_notes=[],
+        received_at=report.received_at, last_payment_at=report.last_payment_at, victim_age=report.victim.age,
+        amount_lost=float(report.amount_lost) if report.amount_lost is not None else None,
+    )
+
+
+def analyse_all(items: list[ReportInput], *, settings: Settings, workers: int) -> list[ReportAnalysis]:
+    """The same per-report analysis as the store, on batches, in worker processes when there are many."""
+    batches = [items[i:i + BATCH_REPORTS] for i in range(0, len(items), BATCH_REPORTS)]
+    args = (settings.default_region, settings.freeze_window_hours)
+    if workers <= 1 or len(batches) <= 1:
+        return [result for batch in batches for result in analyse_batch(batch, *args)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
+        futures = [pool.submit(analyse_batch, batch, *args) for batch in batches]
+        return [result for future in futures for result in future.result()]
+
+
+def write_reports_jsonl(path: Path, analyses: list[ReportAnalysis], stats: ReportStats) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for analysis in analyses:
+            record = {"report_id": analysis.key, **analysis.classification.to_dict(),
+                      "identifiers": [match.as_record() for match in analysis.identifiers], "series_id": None}
+            stats.by_crime_type[analysis.classification.crime_type] += 1
+            stats.by_priority[analysis.classification.priority] += 1
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
 def analyze(
     in_dir: Path, out_dir: Path, *, settings: Settings, encoding: str | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, workers: int = 2,
 ) -> dict[str, Any]:
     if not in_dir.is_dir():
         raise InputError(f"{in_dir}: not a directory", code="dir_missing")
@@ -82,6 +121,7 @@ def analyze(
     stages = Stages()
     stats = ReportStats()
     inputs: dict[str, Any] = {}
+    inputs_for_analysis: list[ReportInput] = []
     with RejectionWriter(out_dir / "rejected.jsonl") as rejected, stages.stage("read_reports"):
         for path in _report_files(in_dir):
             rows = accepted = 0
@@ -93,15 +133,19 @@ def analyze(
                 else:
                     accepted += 1
                     stats.add(row, settings)
+                    inputs_for_analysis.append(analysis_input(row))
                 if progress:
                     progress(path.name, 1)
             inputs[path.name] = {"rows": rows, "accepted": accepted, "rejected": rows - accepted}
+    with stages.stage("analyse_reports"):
+        analyses = analyse_all(inputs_for_analysis, settings=settings, workers=workers)
+    with stages.stage("write_reports"):
+        write_reports_jsonl(out_dir / "reports.jsonl", analyses, stats)
     for name in OTHER_INPUTS:
         if (in_dir / name).is_file():
             inputs[name] = {"present": True, "analysed": False}
     summary = _summary(in_dir, inputs, stats, rejected, stages, settings)
-    with stages.stage("write_outputs"):
-        (out_dir / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    with stages.stage("write_index_html"):
         write_index_html(out_dir / "index.html", summary)
     summary["stages"] = stages.timings
     (out_dir / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -119,6 +163,8 @@ def _summary(
         "inputs": inputs,
         "counts": {
             "reports": stats.accepted,
+            "by_crime_type": dict(sorted(stats.by_crime_type.items())),
+            "by_priority": dict(sorted(stats.by_priority.items())),
             "by_channel": dict(sorted(stats.by_channel.items())),
             "by_day": dict(sorted(stats.by_day.items())),
             "minor_victims": stats.minors,

@@ -146,7 +146,14 @@ def test_analyze_writes_summary_rejections_and_an_offline_report(env: str, tmp_p
                                    "by_file": {"reports.jsonl": 2}}
     assert summary["inputs"]["reports.csv"] == {"rows": 1, "accepted": 1, "rejected": 0}
     assert summary["inputs"]["transactions.csv"] == {"present": True, "analysed": False}
-    assert [s["name"] for s in summary["stages"]] == ["read_reports", "write_outputs"]
+    assert [s["name"] for s in summary["stages"]] == ["read_reports", "analyse_reports", "write_reports",
+                                                      "write_index_html"]
+    reports = {r["report_id"]: r for r in map(json.loads, (tmp_path / "out" / "reports.jsonl").read_text().splitlines())}
+    assert set(reports) == {"C-1", "C-2", "K-1"}
+    assert reports["C-1"]["crime_type"] == "sextortion" and reports["C-1"]["priority"] == "P0"
+    assert set(reports["C-2"]) >= {"crime_type", "crime_types", "scores", "priority", "reasons", "identifiers",
+                                   "series_id"}
+    assert summary["counts"]["by_priority"]["P0"] == 1
     rejected = [json.loads(line) for line in (tmp_path / "out" / "rejected.jsonl").read_text().splitlines()]
     assert [set(r) >= {"file", "line", "error", "raw"} for r in rejected] == [True, True]
     html = (tmp_path / "out" / "index.html").read_text()

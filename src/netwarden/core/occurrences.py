@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from netwarden.core.identifiers import Match, extract, from_field, mask, needs_mask
+from netwarden.core.identifiers import Match, Role, extract, from_field, mask, needs_mask
 
 # Identifiers in a message written by the suspect are the suspect's unless the text says otherwise.
-_SENDER_ROLES = {"suspect": "suspect", "victim": "victim"}
+_SENDER_ROLES: dict[str, Role] = {"suspect": "suspect", "victim": "victim"}
 
 
 def report_identifiers(
@@ -29,19 +29,19 @@ def report_identifiers(
     (the public form): what it names is the suspect's unless it says otherwise.
     """
     found = list(extract(text, default_region=default_region))
-    for kind, value, role in given:
-        match = from_field(kind, value, role, default_region=default_region)
+    for kind, value, given_role in given:
+        match = from_field(kind, value, given_role, default_region=default_region)
         if match is not None:
             found.append(match)
     for sender, message in messages:
         sender_role = _SENDER_ROLES.get(sender.lower())
         for match in extract(message, default_region=default_region):
-            role = sender_role if match.role == "unknown" and sender_role else match.role
-            found.append(replace(match, source="message", span=None, role=role))  # type: ignore[arg-type]
+            role: Role = sender_role if match.role == "unknown" and sender_role else match.role
+            found.append(replace(match, source="message", span=None, role=role))
     for note in suspect_notes:
         for match in extract(note, default_region=default_region):
-            role = "suspect" if match.role == "unknown" else match.role
-            found.append(replace(match, source="field", span=None, role=role))  # type: ignore[arg-type]
+            found.append(replace(match, source="field", span=None,
+                                 role="suspect" if match.role == "unknown" else match.role))
     return found
 
 

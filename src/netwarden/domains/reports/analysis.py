@@ -1,7 +1,7 @@
 """Analysing stored reports: identifiers and classification, in batches, optionally in worker processes.
 
-The batch pipeline (`netwarden analyze`) calls the same `analyse_batch`, so a report gets the same
-identifiers, labels and priority whichever path analysed it.
+The batch pipeline (`netwarden analyze`) calls the same pure `core.analysis.analyse_batch`, so a
+report gets the same identifiers, labels and priority whichever path analysed it.
 """
 
 from __future__ import annotations
@@ -10,18 +10,14 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
-from datetime import datetime
 from decimal import Decimal
 from functools import cache
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from netwarden.core.classify import Classification, classify
+from netwarden.core.analysis import BATCH_REPORTS, ReportAnalysis, ReportInput, analyse_batch
 from netwarden.core.classify.classifier import load_default_model
-from netwarden.core.identifiers import Match
-from netwarden.core.occurrences import report_identifiers
 from netwarden.db.engine import dialect_insert
 from netwarden.db.models import Report, ReportClassification, ReportContent, ReportLabel
 from netwarden.db.models.reports import URGENCY
@@ -30,44 +26,7 @@ from netwarden.settings import Settings
 
 # Bump when extraction or classification changes enough that stored results should be recomputed.
 ANALYSIS_VERSION = 1
-BATCH_REPORTS = 500
 
-
-@dataclass(frozen=True, slots=True)
-class ReportInput:
-    """What analysis needs of one report (plain data: it crosses process boundaries)."""
-
-    key: int | str
-    text: str
-    given: list[tuple[str, str, str]]
-    messages: list[tuple[str, str]]
-    suspect_notes: list[str]
-    received_at: datetime | None
-    last_payment_at: datetime | None
-    victim_age: int | None
-    amount_lost: float | None
-
-
-@dataclass(frozen=True, slots=True)
-class ReportAnalysis:
-    key: int | str
-    identifiers: list[Match]
-    classification: Classification
-
-
-def analyse_batch(items: Sequence[ReportInput], region: str, freeze_window_hours: float) -> list[ReportAnalysis]:
-    """Pure: identifiers and classification for each report."""
-    return [
-        ReportAnalysis(
-            item.key,
-            report_identifiers(item.text, given=item.given, messages=item.messages,
-                               suspect_notes=item.suspect_notes, default_region=region),
-            classify(item.text, received_at=item.received_at, last_payment_at=item.last_payment_at,
-                     victim_age=item.victim_age, amount_lost=item.amount_lost,
-                     messages=[text for _, text in item.messages], freeze_window_hours=freeze_window_hours),
-        )
-        for item in items
-    ]
 
 
 def _inputs(session: Session, pks: Sequence[int]) -> list[ReportInput]:
