@@ -5,6 +5,8 @@ Run:  .venv/bin/python benchmarks/bench_classify.py [--repeat N] [--real-data]
 --real-data also prints the real-data figures of docs/classification.md (share of each
 telecom_fraud_texts_5 class and of SMS Spam Collection ham that get a crime label, and the rule
 codes seen most in the errors), reading ../shared/data or $NETWARDEN_SHARED_DATA.
+--examples scores the sample campaign (examples/campaign/reports.jsonl, written by another author):
+reports of the linked operations in examples/README.md carry the operation's crime type.
 
 Texts: every corpus text (Chinese, English, mixed; ~20 to ~250 characters), plus the same texts
 concatenated into ~600-character narratives. CPU time (time.process_time) is reported besides wall
@@ -18,6 +20,7 @@ import argparse
 import csv
 import json
 import os
+import re
 import statistics
 import time
 from collections import Counter
@@ -92,10 +95,43 @@ def _reference_ns_per_lookup() -> float:
     return (time.process_time() - start) / len(keys) * 1e9
 
 
+OPERATION_LABELS = {
+    '"蜜语" sextortion ring': "sextortion", '"私密空间" sextortion ring': "sextortion",
+    "Instagram/Snapchat sextortion": "sextortion", "Shell loan apps": "loan_trap",
+    "Their collection crew": "violent_collection", "Claim crew A": "malicious_claim",
+    "Claim crew B": "malicious_claim", '"财经内参观察" blackmail': "publicity_blackmail",
+    "Paid troll network": "troll_network", "Task scam": "fraud", "Fake customer service": "fraud",
+    "Police impersonation": "fraud", "Crypto investment": "fraud"}
+
+
+def _examples(classifier: Classifier) -> None:
+    root = Path(__file__).resolve().parents[1] / "examples"
+    expected: dict[str, set[str]] = {}
+    for line in (root / "README.md").read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) >= 3 and cells[0] in OPERATION_LABELS:
+            for number in re.findall(r"\b\d{3,4}\b", cells[2].replace("EX-", "")):
+                expected.setdefault(f"EX-{int(number):04d}", set()).add(OPERATION_LABELS[cells[0]])
+    lines = (root / "campaign" / "reports.jsonl").read_text(encoding="utf-8").splitlines()
+    reports = [json.loads(line) for line in lines if line.strip()]
+    hits = crimes = scored = 0
+    for report in reports:
+        if report["report_id"] not in expected:
+            continue
+        messages = [m.get("text", "") for m in report.get("messages") or [] if isinstance(m, dict)]
+        primary = classifier.crime_types(report["text"], messages)[0]
+        scored += 1
+        hits += primary in expected[report["report_id"]]
+        crimes += primary != "none"
+    print(f"sample campaign, linked-operation reports: n={scored}, primary = operation's type {hits}, "
+          f"any crime label {crimes}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--real-data", action="store_true", help="also print the real-data figures")
+    parser.add_argument("--examples", action="store_true", help="also score the sample campaign")
     args = parser.parse_args()
     classifier = Classifier.load_default()
     short = _texts()
@@ -114,6 +150,8 @@ def main() -> None:
     print(f"1 MB text (1,000,000 chars): {time.process_time() - start:.3f} s CPU")
     if args.real_data:
         _real_data(classifier)
+    if args.examples:
+        _examples(classifier)
 
 
 if __name__ == "__main__":
