@@ -23,7 +23,7 @@ from scipy.sparse.csgraph import connected_components
 class Reach:
     """The rows the engine needs, with a partition per row, and the opening balances."""
 
-    rows: pl.DataFrame  # row, ts, src, dst, cur, amount, payment, src_on, dst_on, partition
+    rows: pl.DataFrame  # row, ts, src, dst, cur, amount, payment, src_on, dst_on, partition (accounts as codes)
     opening: pl.DataFrame  # acct, cur, balance (clean money held when victim money first could arrive)
     taint: pl.DataFrame  # acct, taint_ts
 
@@ -80,8 +80,10 @@ def partitioned(rows: pl.DataFrame, *, partitions: int) -> pl.DataFrame:
     """Label rows by connected component of their accounts, packed into ``partitions`` groups."""
     if rows.height == 0:
         return rows.with_columns(pl.lit(0, dtype=pl.Int64).alias("partition"))
-    src, dst = rows.get_column("src").to_numpy(), rows.get_column("dst").to_numpy()
-    size = int(max(src.max(), dst.max())) + 1
+    codes = np.concatenate([rows.get_column("src").to_numpy(), rows.get_column("dst").to_numpy()])
+    accounts, dense = np.unique(codes, return_inverse=True)
+    src, dst = dense[: rows.height], dense[rows.height :]
+    size = len(accounts)
     graph = coo_matrix((np.ones(len(src), dtype=np.int8), (src, dst)), shape=(size, size))
     _, component = connected_components(graph, directed=False)
     labelled = rows.with_columns(pl.Series("component", component[src], dtype=pl.Int64))

@@ -14,10 +14,10 @@ from typing import Any, Literal
 
 import polars as pl
 
-from netwarden.core.money.attribution import AccountFlows, Engine
+from netwarden.core.money.attribution import Engine
 from netwarden.core.money.cashout import cash_out_points
-from netwarden.core.money.reach import reach
-from netwarden.core.money.typology import account_class, typologies
+from netwarden.core.money.reach import Reach, reach
+from netwarden.core.money.typology import arrival_stats, classified, departure_stats
 
 Policy = Literal["fifo", "proportional"]
 POLICIES = ("fifo", "proportional")
@@ -71,23 +71,37 @@ def _iso(value: datetime, zone: tzinfo) -> str:
     return value.astimezone(zone).isoformat(timespec="seconds")
 
 
-def _encoded(transactions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, list[str], list[str]]:
-    """Rows in replay order with integer accounts and currencies; and the victim payments."""
+def _encoded(transactions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Rows in replay order with integer accounts and currencies; and the victim payments.
+
+    Accounts become 64-bit hashes of their names: one vectorised pass over millions of rows
+    (a categorical dictionary of a million names is many times slower). ``_names`` checks that
+    no two accounts that matter share a hash.
+    """
     order = ["timestamp", "line"] if "line" in transactions.columns else ["timestamp"]
     frame = transactions.sort(order, maintain_order=True).with_row_index("row")
-    names = pl.concat([frame.get_column("from_account"), frame.get_column("to_account")]).unique().sort()
-    currencies = frame.get_column("currency").unique().sort()
-    accounts, money = pl.Enum(names), pl.Enum(currencies)
     is_payment = pl.col("report_id").is_not_null()
     frame = frame.with_columns(
         pl.col("row").cast(pl.Int64),
         pl.col("timestamp").dt.epoch("us").alias("ts"),
-        pl.col("from_account").cast(accounts).to_physical().cast(pl.Int64).alias("src"),
-        pl.col("to_account").cast(accounts).to_physical().cast(pl.Int64).alias("dst"),
-        pl.col("currency").cast(money).to_physical().cast(pl.Int64).alias("cur"),
+        pl.col("from_account").hash().alias("src"),
+        pl.col("to_account").hash().alias("dst"),
+        pl.col("currency").hash().alias("cur"),
         pl.when(is_payment).then(is_payment.cast(pl.Int64).cum_sum() - 1).otherwise(-1).alias("payment"),
     )
-    return frame, frame.filter(is_payment), names.to_list(), currencies.to_list()
+    return frame, frame.filter(is_payment)
+
+
+def _names(frame: pl.DataFrame, codes: pl.Series) -> dict[int, str]:
+    """Account name of each code in ``codes``."""
+    wanted = codes.implode()
+    pairs = pl.concat([
+        frame.filter(pl.col(code).is_in(wanted)).select(pl.col(code).alias("code"), pl.col(name).alias("name"))
+        for code, name in (("src", "from_account"), ("dst", "to_account"))
+    ]).unique()
+    if pairs.get_column("code").n_unique() != pairs.height:
+        raise ValueError("two account names share a 64-bit hash; rename one account")  # ~1e-6 at 10M accounts
+    return dict(pairs.iter_rows())
 
 
 def trace(
@@ -99,24 +113,23 @@ def trace(
         raise ValueError(f"policy must be one of {', '.join(POLICIES)}, got {policy!r}")
     if max_hops < 1:
         raise ValueError(f"max_hops must be at least 1, got {max_hops}")
-    frame, payments, names, _ = _encoded(transactions_df)
-    stops_frame = cash_out_points(frame)
-    index = {name: i for i, name in enumerate(names)}
-    stop_kind = {index[a]: k for a, k in stops_frame.iter_rows()}
+    frame, payments = _encoded(transactions_df)
+    stop_kind = dict(cash_out_points(frame, key="dst").iter_rows())
     edges = frame.select("row", "ts", "src", "dst", "cur", "amount", "payment")
-    found = reach(edges, max_hops=max_hops, stops=pl.Series(list(stop_kind), dtype=pl.Int64), partitions=partitions)
+    found = reach(edges, max_hops=max_hops, stops=pl.Series(list(stop_kind), dtype=pl.UInt64), partitions=partitions)
+    stops = frozenset(stop_kind)
     engines = [
-        _run_partition(found.rows.filter(pl.col("partition") == p), found.opening, max_hops, policy, stop_kind)
+        _run_partition(found.rows.filter(pl.col("partition") == p), found.opening, max_hops, policy, stops)
         for p in found.rows.get_column("partition").unique().sort().to_list()
     ]
-    return _merged(frame, payments, names, engines, stop_kind, max_hops=max_hops, policy=policy)
+    return _merged(frame, payments, engines, found, stop_kind, max_hops=max_hops, policy=policy)
 
 
 def _run_partition(
-    rows: pl.DataFrame, opening: pl.DataFrame, max_hops: int, policy: str, stop_kind: dict[int, str]
+    rows: pl.DataFrame, opening: pl.DataFrame, max_hops: int, policy: str, stops: frozenset[int]
 ) -> Engine:
     """One independent unit of work: a set of whole connected components, replayed in time order."""
-    engine = Engine(max_hops=max_hops, proportional=policy == "proportional", stops=frozenset(stop_kind))
+    engine = Engine(max_hops=max_hops, proportional=policy == "proportional", stops=stops)
     members = pl.concat([rows.get_column("src"), rows.get_column("dst")]).unique().implode()
     engine.open(opening.filter(pl.col("acct").is_in(members)).iter_rows())
     engine.replay(rows.select("row", "ts", "src", "dst", "cur", "amount", "payment", "src_on", "dst_on").iter_rows())
@@ -124,38 +137,40 @@ def _run_partition(
 
 
 def _merged(
-    frame: pl.DataFrame, payments: pl.DataFrame, names: list[str], engines: list[Engine],
+    frame: pl.DataFrame, payments: pl.DataFrame, engines: list[Engine], found: Reach,
     stop_kind: dict[int, str], *, max_hops: int, policy: str,
 ) -> TraceResult:
-    hop_rows = [(p, row, amount) for e in engines for (p, row), amount in e.hop_amount.items()]
+    arrivals = (
+        pl.DataFrame([a for e in engines for a in e.arrivals], orient="row", schema={
+            "account": pl.UInt64, "payment": pl.Int64, "sender": pl.UInt64, "row": pl.Int64, "ts": pl.Int64,
+            "depth": pl.Int64, "amount": pl.Float64})
+        .join(payments.select("payment", "report_id"), on="payment")
+        .join(frame.select("row", "txn_id"), on="row")
+        .sort("row")
+    )
+    names = _names(frame, arrivals.get_column("account").unique())
     hops = (
-        pl.DataFrame(hop_rows, schema={"payment": pl.Int64, "row": pl.Int64, "amount_attributed": pl.Float64},
-                     orient="row")
+        pl.DataFrame([(p, row, amount) for e in engines for (p, row), amount in e.hop_amount.items()],
+                     schema={"payment": pl.Int64, "row": pl.Int64, "amount_attributed": pl.Float64}, orient="row")
         .join(frame.select("row", "txn_id", "from_account", "to_account", "timestamp"), on="row")
         .sort("payment", "row")
         .select("payment", "txn_id", pl.col("from_account").alias("from"), pl.col("to_account").alias("to"),
                 "amount_attributed", pl.col("timestamp").alias("at"))
     )
-    reached_sum: dict[tuple[int, int], float] = defaultdict(float)
+    reached_sum: defaultdict[tuple[int, int], float] = defaultdict(float)
     held: dict[str, Held] = {}
     for engine in engines:
         for key, amount in engine.reached.items():
             reached_sum[key] += amount
-        for account, lot in engine.holdings():
-            reached_sum[(lot.payment, account)] += lot.amount
-            held.setdefault(names[account], Held()).add(lot.amount, lot.arrived)
-    for engine in engines:
-        for account, account_flows in engine.flows.items():
-            # Money at an exchange or a merchant is still there to freeze; cash withdrawn is gone.
-            if stop_kind.get(account) in ("exchange", "merchant") and account_flows.received > 0:
-                held.setdefault(names[account], Held()).add(account_flows.received, account_flows.first_arrival)
+        for account, payment, arrived, amount in engine.holdings():
+            reached_sum[(payment, account)] += amount
+            held.setdefault(names[account], Held()).add(amount, arrived)
     reached = (
         pl.DataFrame([(p, names[a], amount) for (p, a), amount in reached_sum.items() if amount > 0.005],
                      schema={"payment": pl.Int64, "account": pl.String, "amount": pl.Float64}, orient="row")
         .sort(["payment", "amount", "account"], descending=[False, True, False])
     )
-    flows = {a: f for e in engines for a, f in e.flows.items() if f.received > 0}
-    accounts = _classified(frame, payments, names, flows, stop_kind, held)
+    accounts = _classified(frame, arrivals, names, engines, found, stop_kind, held)
     payment_table = payments.select(
         "payment", "report_id", "txn_id", "amount", "currency", pl.col("timestamp").alias("at")
     )
@@ -165,40 +180,62 @@ def _merged(
 
 
 def _classified(
-    frame: pl.DataFrame, payments: pl.DataFrame, names: list[str], flows: dict[int, AccountFlows],
+    frame: pl.DataFrame, arrivals: pl.DataFrame, names: dict[int, str], engines: list[Engine], found: Reach,
     stop_kind: dict[int, str], held: dict[str, Held],
 ) -> list[dict[str, Any]]:
-    report_of = dict(zip(payments.get_column("payment").to_list(), payments.get_column("report_id").to_list(),
-                         strict=True))
-    touched = pl.Series("dst", list(flows), dtype=pl.Int64)
-    received = frame.filter(pl.col("dst").is_in(touched.implode()))
-    institution = dict(
-        received.group_by("dst").agg(pl.col("to_institution").drop_nulls().mode().sort().first()).iter_rows()
+    departures = pl.DataFrame([d for e in engines for d in e.departures], orient="row", schema={
+        "account": pl.UInt64, "receiver": pl.UInt64, "dwell": pl.Int64, "amount": pl.Float64})
+    touched = arrivals.get_column("account").unique()
+    stops = pl.DataFrame({"account": list(stop_kind), "cash_out_kind": list(stop_kind.values())},
+                         schema={"account": pl.UInt64, "cash_out_kind": pl.String})
+    received = frame.filter(pl.col("dst").is_in(touched.implode())).rename({"dst": "account"})
+    institution = received.group_by("account").agg(
+        pl.col("to_institution").drop_nulls().mode().sort().first().alias("institution")
     )
-    stop_inflow = dict(
-        received.filter(pl.col("dst").is_in(list(stop_kind))).group_by("dst").agg(pl.col("amount").sum()).iter_rows()
+    # Victim share denominators: a tracked account's inflow after victim money could first
+    # arrive; a cash-out point's whole inflow (it keeps no queue).
+    inflow_tracked = found.rows.filter(pl.col("dst_on")).group_by(pl.col("dst").alias("account")).agg(
+        pl.col("amount").sum().alias("tracked_inflow"))
+    inflow_all = received.group_by("account").agg(pl.col("amount").sum().alias("all_inflow"))
+    stats = (
+        arrival_stats(arrivals)
+        .join(departure_stats(departures), on="account", how="left")
+        .join(stops, on="account", how="left")
+        .join(institution, on="account", how="left")
+        .join(inflow_tracked, on="account", how="left")
+        .join(inflow_all, on="account", how="left")
+        .with_columns(
+            pl.when(pl.col("cash_out_kind").is_not_null()).then("all_inflow").otherwise("tracked_inflow")
+            .fill_null(0.0).alias("total_inflow")
+        )
     )
-    txn_of = frame.get_column("txn_id")
     out = []
-    for account, account_flows in sorted(flows.items(), key=lambda item: names[item[0]]):
-        kind = stop_kind.get(account)
-        victims = sorted({report_of[p] for p in account_flows.payments})
-        total_in = stop_inflow.get(account, 0.0) if kind else account_flows.total_in_after_taint
-        found = typologies(account_flows, victims=len(victims), total_inflow=total_in)
-        klass = account_class(account_flows, found, cash_out_kind=kind)
+    for row in classified(stats).with_columns(
+        pl.col("account").replace_strict(names, return_dtype=pl.String).alias("name")
+    ).sort("name").iter_rows(named=True):
+        name = row["name"]
         out.append({
-            "account": names[account],
-            "class": klass,
-            "institution": institution.get(account),
-            "cash_out_kind": kind,
-            "victim_report_ids": victims,
-            "received": round(account_flows.received, 2),
-            "forwarded": round(account_flows.forwarded, 2),
-            "held": round(held[names[account]].amount, 2) if names[account] in held else 0.0,
-            "first_arrival": _from_micros(account_flows.first_arrival),
-            "last_arrival": _from_micros(account_flows.last_arrival),
-            "typologies": found.flags(),
-            "evidence": {**found.to_dict(), "min_hops_from_victim": account_flows.min_depth,
-                         "inflow_txn_ids": [txn_of[row] for row in account_flows.inflow_rows[:20]]},
+            "account": name,
+            "class": row["class"],
+            "institution": row["institution"],
+            "cash_out_kind": row["cash_out_kind"],
+            "victim_report_ids": row["victim_report_ids"],
+            "received": round(row["received"], 2),
+            "forwarded": round(row["forwarded"], 2),
+            "held": round(held[name].amount, 2) if name in held else 0.0,
+            "first_arrival": _from_micros(row["first_arrival"]),
+            "last_arrival": _from_micros(row["last_arrival"]),
+            "typologies": row["typologies"],
+            "evidence": {
+                "fan_in": row["fan_in"], "fan_out": row["fan_out"], "scatter_gather_payments": row["scatter_gather"],
+                "median_dwell_seconds": row["median_dwell_seconds"],
+                "forwarded_share": round(row["forwarded_share"], 4), "victims": row["victims"],
+                "victim_share": round(row["victim_share"], 4),
+                "min_hops_from_victim": row["min_hops_from_victim"], "inflow_txn_ids": row["inflow_txn_ids"],
+            },
         })
+        if row["cash_out_kind"] in ("exchange", "merchant"):
+            # Money at an exchange or a merchant is still there to freeze; cash withdrawn is gone.
+            held.setdefault(name, Held()).add(row["received"], row["first_arrival"])
+            out[-1]["held"] = round(held[name].amount, 2)
     return out

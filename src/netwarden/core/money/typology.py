@@ -26,10 +26,7 @@ put forward for freezing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
-from netwarden.core.money.attribution import AccountFlows
+import polars as pl
 
 RAPID_DWELL_SECONDS = 2 * 3600
 RAPID_FORWARD_SHARE = 0.8
@@ -37,82 +34,75 @@ MANY_VICTIMS = 3
 FAN = 3
 MULE_VICTIM_SHARE = 0.5
 CASH_OUT_VICTIM_SHARE = 0.2
+EVIDENCE_TXNS = 20
 
 
-@dataclass(frozen=True, slots=True)
-class Typologies:
-    fan_in: int
-    fan_out: int
-    scatter_gather: int
-    median_dwell_seconds: int | None
-    forwarded_share: float
-    victims: int
-    victim_share: float
-
-    def flags(self) -> list[str]:
-        flags = []
-        if self.fan_in >= FAN:
-            flags.append("fan_in")
-        if self.fan_out >= FAN:
-            flags.append("fan_out")
-        if self.scatter_gather:
-            flags.append("scatter_gather")
-        if self.rapid_in_out:
-            flags.append("rapid_in_out")
-        if self.victims >= MANY_VICTIMS:
-            flags.append("many_victims")
-        return flags
-
-    @property
-    def rapid_in_out(self) -> bool:
-        return (
-            self.median_dwell_seconds is not None
-            and self.median_dwell_seconds <= RAPID_DWELL_SECONDS
-            and self.forwarded_share >= RAPID_FORWARD_SHARE
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "fan_in": self.fan_in,
-            "fan_out": self.fan_out,
-            "scatter_gather_payments": self.scatter_gather,
-            "median_dwell_seconds": self.median_dwell_seconds,
-            "forwarded_share": round(self.forwarded_share, 4),
-            "victims": self.victims,
-            "victim_share": round(self.victim_share, 4),
-        }
+def arrival_stats(arrivals: pl.DataFrame) -> pl.DataFrame:
+    """Per account from victim-money arrivals (account, payment, report_id, sender, txn_id, ts, depth, amount)."""
+    gathered = (
+        arrivals.group_by("account", "payment").agg(pl.col("sender").n_unique().alias("senders"))
+        .group_by("account").agg((pl.col("senders") >= 2).sum().alias("scatter_gather"))
+    )
+    return arrivals.group_by("account").agg(
+        pl.col("amount").sum().alias("received"),
+        pl.col("depth").min().alias("min_hops_from_victim"),
+        pl.col("ts").min().alias("first_arrival"),
+        pl.col("ts").max().alias("last_arrival"),
+        pl.col("sender").n_unique().alias("fan_in"),
+        pl.col("report_id").unique().sort().alias("victim_report_ids"),
+        pl.col("txn_id").unique(maintain_order=True).head(EVIDENCE_TXNS).alias("inflow_txn_ids"),
+    ).join(gathered, on="account")
 
 
-def weighted_median(pairs: list[tuple[int, float]]) -> int | None:
-    if not pairs:
-        return None
-    ordered = sorted(pairs)
-    half, running = sum(amount for _, amount in ordered) / 2, 0.0
-    for seconds, amount in ordered:
-        running += amount
-        if running >= half:
-            return seconds
-    return ordered[-1][0]
-
-
-def typologies(flows: AccountFlows, *, victims: int, total_inflow: float) -> Typologies:
-    received = flows.received or 1e-12
-    return Typologies(
-        fan_in=len(flows.senders),
-        fan_out=len(flows.receivers),
-        scatter_gather=sum(1 for senders in flows.payment_senders.values() if len(senders) >= 2),
-        median_dwell_seconds=weighted_median(flows.dwell),
-        forwarded_share=min(1.0, flows.forwarded / received),
-        victims=victims,
-        victim_share=min(1.0, flows.received / total_inflow) if total_inflow > 0 else 1.0,
+def departure_stats(departures: pl.DataFrame) -> pl.DataFrame:
+    """Per account from victim-money departures (account, receiver, dwell, amount)."""
+    by_dwell = departures.sort("account", "dwell")
+    half = pl.col("amount").sum() / 2
+    return by_dwell.group_by("account").agg(
+        pl.col("amount").sum().alias("forwarded"),
+        pl.col("receiver").n_unique().alias("fan_out"),
+        # Value-weighted median: the dwell at which half the forwarded value has left.
+        pl.col("dwell").filter(pl.col("amount").cum_sum() >= half).first().alias("median_dwell_seconds"),
     )
 
 
-def account_class(flows: AccountFlows, found: Typologies, *, cash_out_kind: str | None) -> str:
-    if flows.min_depth == 0:
-        return "collection"
-    if cash_out_kind is not None:
-        return "cash_out" if found.victim_share >= CASH_OUT_VICTIM_SHARE else "ordinary"
-    if found.victim_share >= MULE_VICTIM_SHARE or found.rapid_in_out:
-        return "mule"
-    return "ordinary"
+def classified(stats: pl.DataFrame) -> pl.DataFrame:
+    """Add typology flags and the class to per-account stats (see the module docstring).
+
+    ``stats`` needs received, forwarded, fan_in, fan_out, scatter_gather, median_dwell_seconds,
+    victim_report_ids, min_hops_from_victim, total_inflow and cash_out_kind.
+    """
+    forwarded_share = pl.min_horizontal(pl.lit(1.0), pl.col("forwarded").fill_null(0) / pl.col("received"))
+    victim_share = (
+        pl.when(pl.col("total_inflow") > 0)
+        .then(pl.min_horizontal(pl.lit(1.0), pl.col("received") / pl.col("total_inflow")))
+        .otherwise(1.0)
+    )
+    with_shares = stats.with_columns(
+        pl.col("forwarded").fill_null(0.0),
+        pl.col("fan_out").fill_null(0),
+        forwarded_share.alias("forwarded_share"),
+        victim_share.alias("victim_share"),
+        pl.col("victim_report_ids").list.len().alias("victims"),
+    )
+    rapid = (pl.col("median_dwell_seconds") <= RAPID_DWELL_SECONDS).fill_null(False) & (
+        pl.col("forwarded_share") >= RAPID_FORWARD_SHARE
+    )
+    flags = pl.concat_list(
+        pl.when(pl.col("fan_in") >= FAN).then(pl.lit(["fan_in"])).otherwise(pl.lit([], dtype=pl.List(pl.String))),
+        pl.when(pl.col("fan_out") >= FAN).then(pl.lit(["fan_out"])).otherwise(pl.lit([], dtype=pl.List(pl.String))),
+        pl.when(pl.col("scatter_gather") > 0).then(pl.lit(["scatter_gather"]))
+        .otherwise(pl.lit([], dtype=pl.List(pl.String))),
+        pl.when(rapid).then(pl.lit(["rapid_in_out"])).otherwise(pl.lit([], dtype=pl.List(pl.String))),
+        pl.when(pl.col("victims") >= MANY_VICTIMS).then(pl.lit(["many_victims"]))
+        .otherwise(pl.lit([], dtype=pl.List(pl.String))),
+    )
+    klass = (
+        pl.when(pl.col("min_hops_from_victim") == 0).then(pl.lit("collection"))
+        .when(pl.col("cash_out_kind").is_not_null())
+        .then(pl.when(pl.col("victim_share") >= CASH_OUT_VICTIM_SHARE).then(pl.lit("cash_out"))
+              .otherwise(pl.lit("ordinary")))
+        .when((pl.col("victim_share") >= MULE_VICTIM_SHARE) | rapid).then(pl.lit("mule"))
+        .otherwise(pl.lit("ordinary"))
+    )
+    return with_shares.with_columns(flags.alias("typologies"), klass.alias("class"))
