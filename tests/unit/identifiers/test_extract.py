@@ -59,6 +59,13 @@ def test_matches_come_in_text_order() -> None:
         ("the scammer called from 13800138000", "suspect"),
         ("13800138000是骗子的号码", "suspect"),
         ("号码 13800138000", "unknown"),
+        ("13800138000是我的号码", "victim"),
+        ("我付款用的是自己的卡 6222025260181590832", "victim"),
+        ("You can reach me at +8613800138000", "victim"),
+        ("挂了视频马上就有人微信 abc12345 发来我的视频截图", "unknown"),
+        ("还有13800138000这个也是一伙的", "suspect"),
+        ("他冒充95588工商银行客服", "unknown"),
+        ("下载了《快借宝》", "suspect"),
     ],
 )
 def test_role_from_nearby_cue_words(text: str, role: str) -> None:

@@ -6,7 +6,7 @@ import bisect
 
 from netwarden.core.identifiers.model import ROLES, Candidate, Match, Role
 from netwarden.core.identifiers.registry import REGISTRY, get_type
-from netwarden.core.identifiers.roles import infer_role
+from netwarden.core.identifiers.roles import default_role, infer_role
 from netwarden.core.identifiers.scan import Scan
 from netwarden.core.identifiers.text import fold
 from netwarden.core.identifiers.types.phone import is_service
@@ -34,7 +34,7 @@ def extract(text: str, *, default_region: str = "CN") -> list[Match]:
             Match(
                 type=candidate.type,
                 value=candidate.value,
-                role=infer_role(scan.lowered, candidate.start, candidate.end),
+                role=_role(scan, candidate),
                 source="text",
                 span=(start, end),
                 valid=candidate.valid,
@@ -44,6 +44,14 @@ def extract(text: str, *, default_region: str = "CN") -> list[Match]:
         )
     matches.sort(key=lambda match: (match.span or (0, 0), match.type))
     return matches
+
+
+def _role(scan: Scan, candidate: Candidate) -> Role:
+    role = infer_role(scan.lowered, candidate.start, candidate.end)
+    fixed = default_role(candidate.type, candidate.service)
+    if candidate.service or (role == "unknown" and fixed is not None):
+        return fixed or role
+    return role
 
 
 def _resolve(candidates: list[Candidate]) -> list[Candidate]:
