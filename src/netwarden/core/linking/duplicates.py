@@ -5,6 +5,10 @@ person reporting again. The repeat joins the series of the first only when that 
 series: a report with no suspect-side link of its own is attached to the one series its repeats
 belong to; if its repeats sit in two different series, it stays where it is. Reports of one
 victim that are all unlinked form one series of that victim's reports.
+
+The same guard serves identifiers whose role no report settles ("unsure"): strong enough to
+link, but possibly the victim's own. They may join a lone report to one series, or lone
+reports together, and never two series.
 """
 
 from __future__ import annotations
@@ -16,10 +20,11 @@ import polars as pl
 from numpy.typing import NDArray
 
 
-def victim_pairs(weighted: pl.DataFrame, cap: int) -> list[tuple[int, int]]:
-    """(earlier, later) report indices sharing a victim-side identifier held by 2..cap reports."""
+def shared_pairs(weighted: pl.DataFrame, side: str, cap: int, min_weight: float = 0.0) -> list[tuple[int, int]]:
+    """(earlier, later) report indices sharing a ``side`` identifier held by 2..cap reports."""
     victim = weighted.filter(
-        (pl.col("side") == "victim") & pl.col("refused").is_null() & pl.col("reports").is_between(2, cap)
+        (pl.col("side") == side) & pl.col("refused").is_null() & pl.col("reports").is_between(2, cap)
+        & (pl.col("weight") >= min_weight)
     ).select("ident", "r")
     grouped = victim.group_by("ident").agg(pl.col("r").sort()).filter(pl.col("r").list.len().is_between(2, cap))
     pairs: set[tuple[int, int]] = set()
@@ -31,7 +36,11 @@ def victim_pairs(weighted: pl.DataFrame, cap: int) -> list[tuple[int, int]]:
 
 
 def attachments(pairs: list[tuple[int, int]], labels: NDArray[np.int64]) -> list[tuple[int, int]]:
-    """Victim pairs that may join series: never two multi-report series through a victim."""
+    """Pairs that may join series: never two multi-report series through one victim.
+
+    Used for victim-side pairs and for unsure ones strong enough to link, whose only risk is
+    to be a victim's own identifier.
+    """
     sizes = np.bincount(labels)
     partners: dict[int, set[int]] = defaultdict(set)
     for a, b in pairs:

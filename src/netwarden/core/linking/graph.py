@@ -22,11 +22,18 @@ from netwarden.core.linking.config import WEAK_FAMILY, LinkConfig
 PAIR_SCHEMA = {"a": pl.Int64(), "b": pl.Int64(), "weight": pl.Float64()}
 
 
-def linking_edges(weighted: pl.DataFrame) -> pl.DataFrame:
-    """Suspect-side occurrences that may link: not refused, positive weight. Needs column ``r``."""
+def linking_edges(weighted: pl.DataFrame, unknown_role_factor: float) -> pl.DataFrame:
+    """Suspect-side occurrences that may link: not refused, positive weight. Needs column ``r``.
+
+    Unsure occurrences come in at ``unknown_role_factor`` of their weight: never a star alone.
+    """
     return weighted.filter(
-        (pl.col("side") == "suspect") & pl.col("refused").is_null() & (pl.col("weight") > 0)
-    ).select("r", "ident", "family", "weight")
+        pl.col("side").is_in(["suspect", "unsure"]) & pl.col("refused").is_null() & (pl.col("weight") > 0)
+    ).select(
+        "r", "ident", "family",
+        pl.when(pl.col("side") == "unsure").then(pl.col("weight") * unknown_role_factor)
+        .otherwise(pl.col("weight")).alias("weight"),
+    )
 
 
 def star_edges(edges: pl.DataFrame, threshold: float) -> pl.DataFrame:

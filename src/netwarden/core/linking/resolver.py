@@ -14,14 +14,16 @@ import numpy as np
 import polars as pl
 from numpy.typing import NDArray
 
-from netwarden.core.linking.config import LinkConfig
+from netwarden.core.linking.config import FAMILIES, WEAK_FAMILY, LinkConfig
 from netwarden.core.linking.constrained import split_component
-from netwarden.core.linking.duplicates import attachments, duplicate_of, victim_pairs
+from netwarden.core.linking.duplicates import attachments, duplicate_of, shared_pairs
 from netwarden.core.linking.graph import components, linking_edges, pair_edges, star_edges
 from netwarden.core.linking.ids import assign
 from netwarden.core.linking.judgements import Constraints, changed_reports, constraints
 from netwarden.core.linking.model import HUB_SCHEMA, MEMBER_SCHEMA, MERGED_SCHEMA, Judgement, LinkResult, ResolverState
 from netwarden.core.linking.weights import find_new_hubs, ident_stats, warn_refused, weigh
+
+_WEAK_TYPES = frozenset(type_name for type_name, family in FAMILIES.items() if family == WEAK_FAMILY)
 
 
 def link(
@@ -55,8 +57,8 @@ def link(
     labels, dup_pairs, usable = _label(order, weighted, rules, config)
     names = order["report"].to_list()
     comp_lists = _component_lists(labels, names)
-    previous = dict(zip(state.members["report"].to_list(), state.members["series"].to_list(), strict=True))
-    sub_previous = {report: previous[report] for report in names if report in previous}
+    stored = state.members.join(order.select("report"), on="report", how="semi")
+    sub_previous = dict(zip(stored["report"].to_list(), stored["series"].to_list(), strict=True))
     founding = _founding_rank(state.members, set(sub_previous.values()))
     retired = set(state.merged["series"].to_list())
     in_use = set(state.members["series"].unique().to_list()) - set(sub_previous.values())
@@ -92,7 +94,8 @@ def _sub_world(
     """New reports plus every stored report whose series they or changed judgements may touch."""
     if state.members.is_empty():
         return reports.select("report", "at")
-    new_idents = edges.get_column("ident").unique()
+    # Weak identifiers cannot link alone, so they cannot bring a stored report into reach.
+    new_idents = edges.filter(~pl.col("type").is_in(list(_WEAK_TYPES))).get_column("ident").unique()
     old = state.edges.filter(pl.col("ident").is_in(new_idents.implode()))
     old_counts = old.group_by("ident").agg(pl.col("report").n_unique().alias("n"))
     linkable = old_counts.filter((pl.col("n") <= config.fan_out_cap) & ~pl.col("ident").is_in(list(known_hubs)))
@@ -117,13 +120,14 @@ def _label(
     order: pl.DataFrame, weighted: pl.DataFrame, rules: Constraints, config: LinkConfig
 ) -> tuple[NDArray[np.int64], list[tuple[int, int]], pl.DataFrame]:
     n = order.height
-    usable = linking_edges(weighted)
+    usable = linking_edges(weighted, config.unknown_role_factor)
     star = star_edges(usable, config.threshold)
     pairs = pair_edges(usable, config)
     pair_arrays = (pairs["a"].to_numpy(), pairs["b"].to_numpy())
     suspect_labels = components(n, star, [pair_arrays])
-    dup_pairs = victim_pairs(weighted, config.victim_fan_out_cap)
-    joins = attachments(dup_pairs, suspect_labels)
+    dup_pairs = shared_pairs(weighted, "victim", config.victim_fan_out_cap)
+    unsure_pairs = shared_pairs(weighted, "unsure", config.victim_fan_out_cap, config.threshold)
+    joins = attachments(sorted(set(dup_pairs) | set(unsure_pairs)), suspect_labels)
     index = dict(zip(order["report"].to_list(), order["r"].to_list(), strict=True))
     merges = [(index[a], index[b]) for a, b in rules.merges if a in index and b in index]
     extra = [_arrays(joins), _arrays(merges)]

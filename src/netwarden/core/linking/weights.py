@@ -61,9 +61,12 @@ def find_new_hubs(stats: pl.DataFrame, known: set[str], n_reports: int, config: 
 
 
 def weigh(edges: pl.DataFrame, stats: pl.DataFrame, hubs: set[str], config: LinkConfig) -> pl.DataFrame:
-    """Each (report, identifier) with its side (suspect | victim | none) and linking weight.
+    """Each (report, identifier) with its side and linking weight.
 
-    Columns out: report, ident, type, family, side, weight, refused (reason or null).
+    Columns out: report, ident, type, family, side, weight, refused (reason or null), reports.
+    ``side`` is suspect, victim, or unsure: role unknown here and never settled by another
+    report, in few enough reports (``victim_fan_out_cap``) to be one victim's own. ``weight``
+    is the full weight; an unsure occurrence counts ``unknown_role_factor`` of it in sums.
     ``stats`` must cover every identifier in ``edges`` with counts over all reports known.
     """
     weights = {type_name: float(w) for type_name, w in config.weights.items()}
@@ -75,11 +78,12 @@ def weigh(edges: pl.DataFrame, stats: pl.DataFrame, hubs: set[str], config: Link
         .otherwise(pl.lit("unsure"))
     )
     side = pl.when(pl.col("role") == "unknown").then(unknown_side).otherwise(pl.col("role"))
+    side = pl.when((side == "unsure") & (pl.col("reports") > config.victim_fan_out_cap)).then(
+        pl.lit("suspect")).otherwise(side)
     frequency = (
         pl.when(pl.col("reports") <= knee).then(1.0)
         .otherwise(1.0 / (1.0 + (pl.col("reports").cast(pl.Float64) / knee).log10()))
     )
-    role_factor = pl.when(pl.col("side") == "unsure").then(config.unknown_role_factor).otherwise(1.0)
     refused = (
         pl.when(pl.col("ident").is_in(list(hubs))).then(pl.lit("hub"))
         .when(pl.col("reports") > config.fan_out_cap).then(pl.lit("fan_out"))
@@ -92,8 +96,7 @@ def weigh(edges: pl.DataFrame, stats: pl.DataFrame, hubs: set[str], config: Link
             pl.when(service).then(pl.lit(SERVICE_PHONE)).otherwise(pl.col("type")).alias("type"),
         )
         .with_columns(
-            pl.when(pl.col("side") == "unsure").then(pl.lit("suspect")).otherwise(pl.col("side")).alias("side"),
-            (pl.col("type").replace_strict(weights, default=0.0, return_dtype=pl.Float64) * role_factor
+            (pl.col("type").replace_strict(weights, default=0.0, return_dtype=pl.Float64)
              * pl.col("frequency")).alias("weight"),
             pl.col("type").replace_strict(dict(FAMILIES), default=pl.col("type")).alias("family"),
             refused.alias("refused"),
