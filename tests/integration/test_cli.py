@@ -148,7 +148,8 @@ def test_analyze_writes_summary_rejections_and_an_offline_report(env: str, tmp_p
     assert summary["inputs"]["transactions.csv"] == {"present": True, "analysed": False}
     assert [s["name"] for s in summary["stages"]] == ["read_reports", "analyse_reports", "write_reports",
                                                       "write_index_html"]
-    reports = {r["report_id"]: r for r in map(json.loads, (tmp_path / "out" / "reports.jsonl").read_text().splitlines())}
+    lines = (tmp_path / "out" / "reports.jsonl").read_text().splitlines()
+    reports = {r["report_id"]: r for r in map(json.loads, lines)}
     assert set(reports) == {"C-1", "C-2", "K-1"}
     assert reports["C-1"]["crime_type"] == "sextortion" and reports["C-1"]["priority"] == "P0"
     assert set(reports["C-2"]) >= {"crime_type", "crime_types", "scores", "priority", "reasons", "identifiers",

@@ -97,7 +97,8 @@ def test_queue_sorts_filters_and_pages(world: World, client: TestClient) -> None
     search = client.get("/queue?q=报案 17：")
     assert re.findall(r">(Q-\d{3})<", search.text) == ["Q-017"]
     fragment = client.get("/queue?channel=web", headers={"HX-Request": "true"})
-    assert fragment.text.lstrip().startswith('<p class="muted" data-testid="queue-count">') and "<html" not in fragment.text
+    assert fragment.text.lstrip().startswith('<p class="muted" data-testid="queue-count">')
+    assert "<html" not in fragment.text
 
 
 def test_queue_shows_only_the_users_units(world: World, client: TestClient) -> None:

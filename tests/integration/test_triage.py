@@ -52,7 +52,8 @@ def _pk(world: World, report_id: str) -> int:
 def test_intake_classifies_and_the_queue_puts_the_child_first(client: TestClient, world: World) -> None:
     with world.session() as session:
         rows = {r.report_id: r for r in session.scalars(select(Report))}
-        assert (rows["T-child"].crime_type, rows["T-child"].priority, rows["T-child"].urgency) == ("sextortion", "P0", 4)
+        child = rows["T-child"]
+        assert (child.crime_type, child.priority, child.urgency) == ("sextortion", "P0", 4)
         assert rows["T-ad"].crime_type == "none"
         assert rows["T-old-fraud"].crime_type == "fraud"
         classification = session.get(ReportClassification, rows["T-child"].id)

@@ -10,20 +10,23 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from sqlalchemy.orm import Session
 
 from netwarden.cli.context import console, err_console, load_settings, unit_of_work
 from netwarden.domains.reports.analysis import analyse_reports
+from netwarden.domains.reports.schemas import IngestOutcome
 from netwarden.domains.reports.service import ingest_reports
 from netwarden.domains.users.access import Actor
 from netwarden.domains.users.service import get_unit
 from netwarden.formats import RejectionWriter, read_reports
 from netwarden.pipeline import analyze as run_analysis
+from netwarden.settings import Settings
 
 ingest_app = typer.Typer(help="Store input files in the database.", no_args_is_help=True)
 EncodingOption = Annotated[str | None, typer.Option(help="Text encoding of the file, e.g. gb18030 (default UTF-8).")]
 
 
-def _progress() -> Progress:
+def progress_bars() -> Progress:
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                     console=err_console, transient=True)
 
@@ -31,6 +34,24 @@ def _progress() -> Progress:
 def _line_count(path: Path) -> int:
     with path.open("rb") as handle:
         return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+
+
+def load_reports_file(
+    session: Session, *, settings: Settings, file: Path, unit_id: int, actor: Actor, encoding: str | None,
+    writer: RejectionWriter, bar: Progress, workers: int,
+) -> tuple[IngestOutcome, int]:
+    """Store a reports file and analyse the new reports, with progress bars; returns (outcome, identifiers)."""
+    task = bar.add_task(f"ingest {file.name}", total=_line_count(file) if file.is_file() else None)
+    rows = read_reports(file, zone=settings.tz, encoding=encoding, max_text_chars=settings.max_text_chars,
+                        max_line_bytes=settings.max_line_bytes)
+    outcome = ingest_reports(
+        session, actor=actor, rows=rows, unit_id=unit_id, source="cli", source_file=file.name,
+        on_rejected=writer.write, on_progress=lambda n: bar.advance(task, n), keep_row_results=False,
+    )
+    analysing = bar.add_task("identifiers and classification", total=len(outcome.created_pks))
+    occurrences = analyse_reports(session, settings=settings, report_pks=outcome.created_pks, workers=workers,
+                                  on_progress=lambda n: bar.advance(analysing, n))
+    return outcome, occurrences
 
 
 @ingest_app.command("reports")
@@ -47,18 +68,11 @@ def ingest_reports_command(
     settings = load_settings()
     rejected_path = rejected or Path(file.name + ".rejected.jsonl")
     with (unit_of_work(settings) as session, RejectionWriter(rejected_path, create_empty=False) as writer,
-          _progress() as bar):
-        task = bar.add_task(f"ingest {file.name}", total=_line_count(file) if file.is_file() else None)
-        rows = read_reports(file, zone=settings.tz, encoding=encoding, max_text_chars=settings.max_text_chars,
-                            max_line_bytes=settings.max_line_bytes)
-        outcome = ingest_reports(
-            session, actor=Actor.cli(f"cli:{os.environ.get('USER', 'operator')}"), rows=rows,
-            unit_id=get_unit(session, unit).id, source="cli", source_file=file.name,
-            on_rejected=writer.write, on_progress=lambda n: bar.advance(task, n), keep_row_results=False,
-        )
-        analysing = bar.add_task("identifiers and classification", total=len(outcome.created_pks))
-        occurrences = analyse_reports(session, settings=settings, report_pks=outcome.created_pks, workers=workers,
-                                      on_progress=lambda n: bar.advance(analysing, n))
+          progress_bars() as bar):
+        outcome, occurrences = load_reports_file(
+            session, settings=settings, file=file, unit_id=get_unit(session, unit).id,
+            actor=Actor.cli(f"cli:{os.environ.get('USER', 'operator')}"), encoding=encoding, writer=writer,
+            bar=bar, workers=workers)
     summary = {"file": str(file), "created": outcome.created, "duplicates": outcome.duplicates,
                "identifiers_found": occurrences,
                "rejected": outcome.rejected, "rejected_file": str(rejected_path) if writer.total else None,
@@ -83,7 +97,7 @@ def analyze_command(
 ) -> None:
     """Analyse a directory of input files (FORMATS.md) and write the outputs to --out."""
     settings = load_settings()
-    with _progress() as bar:
+    with progress_bars() as bar:
         tasks: dict[str, object] = {}
 
         def advance(name: str, n: int) -> None:

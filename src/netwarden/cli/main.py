@@ -18,7 +18,6 @@ from netwarden.errors import NetwardenError
 from netwarden.logs import configure_logging
 
 
-
 class _ErrorsToExitCodes(TyperGroup):
     """Every command's NetwardenError becomes a one-line message and its documented exit code."""
 

@@ -9,12 +9,12 @@ import typer
 import uvicorn
 
 from netwarden.cli.context import console, load_settings, unit_of_work
+from netwarden.cli.intake import load_reports_file, progress_bars
 from netwarden.db import migrate
-from netwarden.domains.reports.service import ingest_reports
 from netwarden.domains.users import service as users
 from netwarden.domains.users.access import Actor
 from netwarden.errors import ConfigError
-from netwarden.formats import read_reports
+from netwarden.formats import RejectionWriter
 from netwarden.pipeline import analyze
 from netwarden.settings import Settings
 from netwarden.web.app import create_app
@@ -54,7 +54,8 @@ def _seed_demo(settings: Settings) -> None:
 
 
 def demo(
-    examples: Annotated[Path, typer.Option(help="The sample campaign to analyse and load.")] = Path("examples/campaign"),
+    examples: Annotated[Path, typer.Option(help="The sample campaign to analyse and load.")] = Path(
+        "examples/campaign"),
     out: Annotated[Path, typer.Option(help="Where the analysis is written.")] = Path("out/demo"),
     port: Annotated[int, typer.Option(help="Port for the console.")] = 8000,
     serve_console: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the console afterwards.")] = True,
@@ -70,14 +71,14 @@ def demo(
     summary = analyze(examples, out, settings=settings)
     console.print(f"analysed {summary['counts']['reports']} reports ({summary['rejected']['total']} rejected) "
                   f"→ {out / 'index.html'}")
-    with unit_of_work(settings) as session:
+    with unit_of_work(settings) as session, RejectionWriter(out / "demo-ingest-rejected.jsonl") as writer, \
+            progress_bars() as bar:
         hq = users.get_unit(session, "hq").id
         for name in ("reports.jsonl", "reports.csv"):
             if (examples / name).is_file():
-                outcome = ingest_reports(
-                    session, actor=Actor.cli("cli:demo"), rows=read_reports(examples / name, zone=settings.tz),
-                    unit_id=hq, source="cli", source_file=name, keep_row_results=False,
-                )
+                outcome, _ = load_reports_file(session, settings=settings, file=examples / name, unit_id=hq,
+                                               actor=Actor.cli("cli:demo"), encoding=None, writer=writer, bar=bar,
+                                               workers=2)
                 console.print(f"loaded {name}: {outcome.created} new, {outcome.duplicates} already stored, "
                               f"{outcome.rejected} rejected")
     console.print(f"\n[bold]Console:[/bold] http://127.0.0.1:{port}\n"

@@ -28,11 +28,13 @@ def report_identifiers(
     ``suspect_notes`` is free text a reporter gave as "the suspect's numbers, accounts, apps"
     (the public form): what it names is the suspect's unless it says otherwise.
     """
-    found = list(extract(text, default_region=default_region))
-    for kind, value, given_role in given:
-        match = from_field(kind, value, given_role, default_region=default_region)
-        if match is not None:
-            found.append(match)
+    fields = [m for kind, value, role in given
+              if (m := from_field(kind, value, role, default_region=default_region)) is not None]
+    # A role the reporter stated in a field outranks one guessed from the words around the same value.
+    stated: dict[tuple[str, str], Role] = {(m.type, m.value): m.role for m in fields if m.role != "unknown"}
+    found = [replace(m, role=stated.get((m.type, m.value), m.role))
+             for m in extract(text, default_region=default_region)]
+    found.extend(fields)
     for sender, message in messages:
         sender_role = _SENDER_ROLES.get(sender.lower())
         for match in extract(message, default_region=default_region):

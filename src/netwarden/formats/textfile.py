@@ -59,7 +59,8 @@ def check_text_file(path: Path, encoding: str | None = None) -> str:
                 bad_at = offset + exc.start
                 handle.seek(0)
                 line_no += handle.read(bad_at).count(b"\n")
-                hint = "" if encoding else "; if it is GB18030/GBK or another encoding, run again with --encoding gb18030 (or the right one)"
+                hint = "" if encoding else (
+                    "; if it is GB18030/GBK or another encoding, run again with --encoding gb18030 (or the right one)")
                 raise InputError(
                     f"{path}: line {line_no} is not valid {codec.replace('-sig', '')} text{hint}",
                     code="file_encoding",

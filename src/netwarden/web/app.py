@@ -15,9 +15,9 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from netwarden.db.engine import make_engine, make_sessionmaker
 from netwarden.domains.audit import pages as audit_pages
 from netwarden.domains.identifiers import pages as identifier_pages
+from netwarden.domains.public import pages as public_pages
 from netwarden.domains.reports import api as reports_api
 from netwarden.domains.reports import pages as reports_pages
-from netwarden.domains.public import pages as public_pages
 from netwarden.domains.users import api as users_api
 from netwarden.domains.users import pages as users_pages
 from netwarden.errors import NetwardenError

@@ -32,12 +32,11 @@ def test_every_used_key_is_translated() -> None:
 
 
 def test_dynamic_keys_cover_every_value() -> None:
+    from netwarden.core.identifiers import REGISTRY
     from netwarden.db.models.reports import STATUSES
     from netwarden.db.models.users import ROLES
     from netwarden.domains.reports.schemas import CHANNELS
     from netwarden.errors import NetwardenError
-
-    from netwarden.core.identifiers import REGISTRY
 
     wanted = {f"status.{s}" for s in STATUSES} | {f"channel.{c}" for c in CHANNELS} | {f"role.{r}" for r in ROLES}
     from netwarden.core.classify import LABELS

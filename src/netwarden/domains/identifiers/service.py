@@ -15,6 +15,7 @@ from netwarden.db.models import Identifier, IdentifierOccurrence, Report
 from netwarden.domains.audit.service import record
 from netwarden.domains.users.access import Actor
 
+
 def store_occurrences(session: Session, results: Sequence[tuple[int, Sequence[Match]]]) -> int:
     """Replace the stored identifier occurrences of these reports; returns how many were stored."""
     pks = [pk for pk, _ in results]

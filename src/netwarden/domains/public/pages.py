@@ -8,8 +8,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from pydantic import ValidationError
 
-from netwarden.domains.reports.analysis import analyse_reports
 from netwarden.domains.reports import service
+from netwarden.domains.reports.analysis import analyse_reports
 from netwarden.domains.reports.schemas import PublicReportForm
 from netwarden.domains.users.access import Actor
 from netwarden.errors import NotFoundError

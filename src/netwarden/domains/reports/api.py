@@ -11,8 +11,8 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 
 from netwarden.domains.identifiers.service import occurrences_for
-from netwarden.domains.reports.analysis import analyse_reports
 from netwarden.domains.reports import service
+from netwarden.domains.reports.analysis import analyse_reports
 from netwarden.domains.reports.schemas import ReportFilters, ReportRead, SortKey
 from netwarden.errors import InputError, PayloadTooLarge
 from netwarden.formats import ParsedReport, Rejection, parse_report_objects

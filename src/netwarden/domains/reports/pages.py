@@ -11,12 +11,12 @@ from pydantic import ValidationError
 
 from netwarden.core.classify import LABELS, PRIORITIES
 from netwarden.core.occurrences import masked_text, segments
+from netwarden.db.models.reports import STATUSES
 from netwarden.domains.audit.service import record
 from netwarden.domains.identifiers.display import mask_free_text, shown_identifier
 from netwarden.domains.identifiers.service import occurrences_for
 from netwarden.domains.reports import service
 from netwarden.domains.reports.schemas import CHANNELS, ReportFilters
-from netwarden.db.models.reports import STATUSES
 from netwarden.formats.timestamps import parse_timestamp
 from netwarden.web.deps import DbSession, SettingsDep, SignedIn, check_csrf
 from netwarden.web.render import render

@@ -9,12 +9,11 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, func, insert, or_, select
-from sqlalchemy.orm import selectinload
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
+from netwarden.core.classify import LABELS
 from netwarden.db.base import utcnow
 from netwarden.db.engine import dialect_insert
-from netwarden.core.classify import LABELS
 from netwarden.db.models import Report, ReportClassification, ReportContent, ReportLabel, Unit
 from netwarden.domains.audit.service import record
 from netwarden.domains.reports.schemas import IngestOutcome, PublicReportForm, ReportFilters, ReportPage, RowResult
@@ -25,6 +24,8 @@ from netwarden.formats import ParsedReport, Rejection
 from netwarden.settings import Settings
 
 BATCH_ROWS = 2000
+# Public-form fields kept beside the narrative (the form's other fields have columns of their own).
+PUBLIC_EXTRA_FIELDS = frozenset({"suspect_details", "contact", "happened_at", "language"})
 RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read over the phone
 
 
@@ -240,7 +241,7 @@ def submit_public_report(
         urgency=0,
         content=ReportContent(
             text=form.text, given_identifiers=[], messages=[], raw=raw,
-            extra={k: v for k, v in raw.items() if k in {"suspect_details", "contact", "happened_at", "language"} and v},
+            extra={k: v for k, v in raw.items() if k in PUBLIC_EXTRA_FIELDS and v},
         ),
     )
     session.add(report)

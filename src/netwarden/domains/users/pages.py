@@ -9,7 +9,15 @@ from fastapi.responses import RedirectResponse, Response
 
 from netwarden.domains.users import service
 from netwarden.errors import AccountLocked, AuthError
-from netwarden.web.deps import LANGUAGE_COOKIE, SESSION_COOKIE, ConsoleDep, DbSession, SettingsDep, check_csrf, client_of
+from netwarden.web.deps import (
+    LANGUAGE_COOKIE,
+    SESSION_COOKIE,
+    ConsoleDep,
+    DbSession,
+    SettingsDep,
+    check_csrf,
+    client_of,
+)
 from netwarden.web.i18n import LANGUAGES
 from netwarden.web.render import render
 
