@@ -107,3 +107,11 @@ def test_series_ids_do_not_depend_on_input_order(shuffled: list) -> None:  # typ
         report("AB", CARD_A, "victim/phone:+8613800000001", hour=7),
         report("R", "victim/phone:+8613800000001", hour=8),
     ]).state.series_of()
+
+
+def test_retired_id_leads_to_its_survivor_and_names_the_merge_anchor() -> None:
+    first = run(BASE)
+    bridged = run([report("AB", CARD_A, CARD_B, hour=9)], first.state)
+    assert bridged.state.current(fresh_id("B1")) == fresh_id("A1")
+    assert bridged.state.founder(fresh_id("B1")) == "A1"
+    assert first.state.founder(fresh_id("B1")) == "B1"

@@ -3,10 +3,11 @@
 See docs/linking.md. Pure core: columns in, columns out; no I/O.
 """
 
-from netwarden.core.linking.config import TYPE_WEIGHTS, LinkConfig, frequency_factor
+from netwarden.core.linking.config import TYPE_WEIGHTS, LinkConfig
 from netwarden.core.linking.ids import fresh_id
 from netwarden.core.linking.judgements import Constraints, constraints
 from netwarden.core.linking.model import Judgement, LinkReport, LinkResult, ResolverState, report_frames
+from netwarden.core.linking.records import ReportMeta, series_records
 from netwarden.core.linking.resolver import link
 
 __all__ = [
@@ -16,10 +17,11 @@ __all__ = [
     "LinkConfig",
     "LinkReport",
     "LinkResult",
+    "ReportMeta",
     "ResolverState",
     "constraints",
-    "frequency_factor",
     "fresh_id",
     "link",
     "report_frames",
+    "series_records",
 ]

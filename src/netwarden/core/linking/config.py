@@ -5,7 +5,7 @@ links the reports that share it on its own; a weaker one needs others beside it.
 
 - Money and account instruments a gang must control to be paid or to talk to victims (bank cards
   and accounts, IBANs, Alipay / WeChat ids, crypto wallets, QQ numbers, IMEIs) are specific to an
-  operator: 2.0, enough alone even when the value is quite common (see ``frequency_factor``).
+  operator: 2.0, enough alone even when the value is quite common (see ``frequency_knee``).
 - A phone number is strong but recycled and spoofed more often, and victims quote numbers that
   merely called them: 1.5.
 - A handle, an e-mail address or a full URL names one account or page, but is cheap to create,
@@ -23,7 +23,6 @@ links the reports that share it on its own; a weaker one needs others beside it.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -78,7 +77,10 @@ class LinkConfig:
     # An identifier in more reports than this is refused (logged), whatever its type: no gang
     # series plausibly owns it, and linking through it would build one giant false series.
     fan_out_cap: int = 500
-    # Frequency discount: counts up to the knee are free; above it the weight falls with log10.
+    # Frequency discount: 1 up to the knee, then 1 / (1 + log10(reports / knee)), 0.5 at ten
+    # times the knee. Absolute counts, not a share of the batch: a card used by 40 victims says
+    # the same in a batch of 2,000 or 2,000,000, and weights stay put as unrelated reports
+    # arrive (an IDF over the batch would split or rename series whenever the batch grows).
     frequency_knee: int = 50
     # A role-unknown identifier never labelled by any report counts at this share of its weight.
     unknown_role_factor: float = 0.5
@@ -93,14 +95,3 @@ class LinkConfig:
     def base_weight(self, type_name: str) -> float:
         return float(self.weights.get(type_name, 0.0))
 
-
-def frequency_factor(reports: int, knee: int) -> float:
-    """1 up to the knee, then 1 / (1 + log10(reports / knee)): 0.5 at ten times the knee.
-
-    Absolute counts rather than a share of the batch: a gang's card used by 40 victims says the
-    same whether the batch holds 2,000 or 2,000,000 reports, and weights stay put as data grows
-    (an IDF over the batch would rename series whenever unrelated reports arrive).
-    """
-    if reports <= knee:
-        return 1.0
-    return 1.0 / (1.0 + math.log10(reports / knee))

@@ -132,14 +132,30 @@ class ResolverState:
         )
 
     def series_of(self) -> dict[str, str]:
+        """Report id -> series id, for every report known."""
         return dict(zip(self.members["report"].to_list(), self.members["series"].to_list(), strict=True))
+
+    def current(self, series_id: str) -> str:
+        """The live id of a series, following ``merged_into`` (an old link or bookmark still works)."""
+        survivors = dict(zip(self.merged["series"].to_list(), self.merged["merged_into"].to_list(), strict=True))
+        seen = {series_id}
+        while series_id in survivors and survivors[series_id] not in seen:
+            series_id = survivors[series_id]
+            seen.add(series_id)
+        return series_id
+
+    def founder(self, series_id: str) -> str | None:
+        """The founding (earliest) report of a live series: the anchor a merge judgement names."""
+        members = self.members.filter(pl.col("series") == self.current(series_id)).sort("at", "report")
+        return None if members.is_empty() else str(members["report"][0])
 
 
 @dataclass(frozen=True)
 class LinkResult:
     """The state after a run plus what changed and why.
 
-    ``links``: (series, ident, type, weight, report) rows: which identifier joins which reports.
+    ``links``: (series, ident, weight, report_ids) rows for the series this run touched: which
+    identifier joins which reports, at its smallest weight in the series.
     ``merged_now``: ids retired by this run, with their survivor. ``refused``: identifiers the
     hub guard or the fan-out cap kept from linking (ident, reason).
     """
