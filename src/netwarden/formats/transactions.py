@@ -71,7 +71,9 @@ def read_transactions(
     del data
     frame = _physical_lines(frame, path, header)
     # A blank line is no row (as in the other readers), but it keeps its place in the numbering.
-    frame = frame.filter(pl.any_horizontal(pl.col(name).str.strip_chars() != "" for name in header).fill_null(False))
+    blank = pl.all_horizontal(pl.col(name).is_null() for name in header)
+    if frame.select(blank.any()).item():
+        frame = frame.filter(~blank)
     frame = _with_optional_columns(frame)
     checked = _checked(frame, zone)
     checked = _with_fallback_times(checked, zone)
@@ -79,12 +81,9 @@ def read_transactions(
     rejected = checked.filter(pl.col("_code").is_not_null())
     rejections = [_rejection(path.name, row, header) for row in rejected.iter_rows(named=True)]
     extras = [name for name in header if name not in COLUMNS]
-    accepted = (
-        checked.filter(pl.col("_code").is_null())
-        .select("line", *COLUMNS, *extras)
-        .with_columns(pl.col("line").cast(pl.Int64))
-    )
-    return accepted, rejections
+    # Filtering copies every column: skip it when nothing was rejected (the usual case).
+    accepted = checked.filter(pl.col("_code").is_null()) if rejections else checked
+    return accepted.select(pl.col("line").cast(pl.Int64), *COLUMNS, *extras), rejections
 
 
 def _utf8_source(path: Path, codec: str) -> tuple[Path | io.BytesIO, bytes | None]:
@@ -122,9 +121,18 @@ def _with_optional_columns(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(missing) if missing else frame
 
 
-def _blank_is_null(name: str) -> pl.Expr:
-    text = pl.col(name).str.strip_chars()
-    return pl.when(text == "").then(None).otherwise(text).alias(name)
+def _tidied(frame: pl.DataFrame, names: list[str]) -> pl.DataFrame:
+    """Strip spaces and make blank cells null, only in the columns that have any (copies are costly)."""
+    untidy = frame.select(
+        pl.col(name).str.contains(r"^\s|\s$").any().fill_null(False).alias(name) for name in names
+    ).row(0, named=True)
+    changed = [name for name, flag in untidy.items() if flag]
+    if not changed:
+        return frame
+    return frame.with_columns(
+        pl.when(pl.col(name).str.strip_chars() == "").then(None).otherwise(pl.col(name).str.strip_chars()).alias(name)
+        for name in changed
+    )
 
 
 def _account_type_lowered(name: str) -> pl.Expr:
@@ -141,7 +149,7 @@ def _account_type_lowered(name: str) -> pl.Expr:
 
 def _fast_times() -> pl.Expr:
     """The shape nearly every export uses (2026-03-01T21:14:00+08:00), parsed in one pass."""
-    return pl.col("timestamp").str.strip_chars().str.to_datetime(
+    return pl.col("timestamp").str.to_datetime(
         _WITH_OFFSET[0], strict=False, time_unit="us"
     ).dt.convert_time_zone("UTC")
 
@@ -166,15 +174,15 @@ def _checked(frame: pl.DataFrame, zone: tzinfo) -> pl.DataFrame:
     """Normalise cells and name each row's first problem in ``_code`` / ``_field`` (null if none)."""
     raw = frame.select([pl.col(name).alias(f"_raw_{name}") for name in frame.columns if name != "line"])
     codes = sorted(iso4217_codes())
-    norm = frame.with_columns(
-        *[_blank_is_null(name) for name in COLUMNS if name not in ("timestamp", "amount")],
-        _blank_is_null("amount").alias("_amount_text"),
+    norm = _tidied(frame, [name for name in COLUMNS if name != "timestamp"]).with_columns(
+        pl.col("amount").alias("_amount_text"),
+        pl.col("amount").cast(pl.Float64, strict=False).alias("_amount"),
         _fast_times().alias("_time"),
-    ).with_columns(
-        pl.col("currency").str.to_uppercase().fill_null(DEFAULT_CURRENCY),
-        pl.col("rail").str.to_lowercase().fill_null("other"),
-        pl.col("_amount_text").cast(pl.Float64, strict=False).alias("_amount"),
     )
+    norm = _patched(norm, pl.col("currency").is_null() | pl.col("currency").str.contains("[a-z]"),
+                    [pl.col("currency").str.to_uppercase().fill_null(DEFAULT_CURRENCY)])
+    norm = _patched(norm, pl.col("rail").is_null() | pl.col("rail").str.contains("[A-Z]"),
+                    [pl.col("rail").str.to_lowercase().fill_null("other")])
     norm = _patched(norm, pl.col("from_account").str.contains(r"^[A-Z]") | pl.col("to_account").str.contains(r"^[A-Z]"),
                     [_account_type_lowered("from_account"), _account_type_lowered("to_account")])
     problems: list[tuple[pl.Expr, str, str]] = [
@@ -239,8 +247,11 @@ def _one_time(text: str | None, zone: tzinfo) -> Any:
 def _with_duplicates(frame: pl.DataFrame) -> pl.DataFrame:
     """A txn_id seen earlier among the accepted rows: the later row is the duplicate."""
     ok = pl.col("_code").is_null()
-    first_line = pl.when(ok).then(pl.col("line")).min().over("txn_id")
-    frame = frame.with_columns(first_line.alias("_first_line"))
+    repeated = frame.filter(pl.col("txn_id").is_duplicated())
+    if repeated.height == 0:
+        return frame.with_columns(pl.lit(None, dtype=pl.Int64).alias("_first_line"))
+    first_line = repeated.filter(ok).group_by("txn_id").agg(pl.col("line").min().alias("_first_line"))
+    frame = frame.join(first_line, on="txn_id", how="left", maintain_order="left")
     duplicate = ok & (pl.col("line") != pl.col("_first_line"))
     return frame.with_columns(
         pl.when(duplicate).then(pl.lit("duplicate_id")).otherwise("_code").alias("_code"),

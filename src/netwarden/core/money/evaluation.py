@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 SUSPECT_CLASSES = ("collection", "mule", "cash_out")
@@ -54,7 +54,7 @@ def accounts_on_paths(
 
 
 def freeze_scores(
-    requests: list[Mapping[str, Any]], truth_class: Mapping[str, str], on_paths: set[str], *, top: int = 100
+    requests: Sequence[Mapping[str, Any]], truth_class: Mapping[str, str], on_paths: set[str], *, top: int = 100
 ) -> dict[str, Any]:
     requested = [r["account"] for r in requests]
     suspects = {a for a in on_paths if truth_class.get(a) in SUSPECT_CLASSES}
@@ -75,7 +75,7 @@ def freeze_scores(
     }
 
 
-def _by_priority(requests: list[Mapping[str, Any]]) -> dict[str, int]:
+def _by_priority(requests: Sequence[Mapping[str, Any]]) -> dict[str, int]:
     counts: dict[str, int] = defaultdict(int)
     for request in requests:
         counts[request["priority"]] += 1

@@ -79,7 +79,9 @@ def _encoded(transactions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     no two accounts that matter share a hash.
     """
     order = ["timestamp", "line"] if "line" in transactions.columns else ["timestamp"]
-    frame = transactions.sort(order, maintain_order=True).with_row_index("row")
+    in_order = all(transactions.get_column(name).is_sorted() for name in order)
+    # Exports are usually in time order already; sorting would copy every column of every row.
+    frame = (transactions if in_order else transactions.sort(order, maintain_order=True)).with_row_index("row")
     is_payment = pl.col("report_id").is_not_null()
     frame = frame.with_columns(
         pl.col("row").cast(pl.Int64),
