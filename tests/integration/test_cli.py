@@ -179,3 +179,26 @@ def test_production_refuses_the_default_secret(monkeypatch: pytest.MonkeyPatch, 
     monkeypatch.setenv("NETWARDEN_DATABASE_URL", f"sqlite:///{tmp_path / 'p.db'}")
     result = _invoke("db", "upgrade")
     assert result.exit_code == 6 and "NETWARDEN_SECRET_KEY" in result.output
+
+
+def test_demo_loads_the_sample_and_a_simulated_world(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from tests.conftest import EXAMPLES
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NETWARDEN_ENV", "development")
+    monkeypatch.delenv("NETWARDEN_DATABASE_URL", raising=False)
+    result = _invoke("demo", "--no-serve", "--examples", str(EXAMPLES / "campaign"), "--world-scale", "0.05")
+    assert result.exit_code == 0, result.output
+    assert "demo-password-2026" in result.output and "http://127.0.0.1:8000" in result.output
+    assert (tmp_path / "out" / "demo" / "examples" / "index.html").is_file()
+    assert (tmp_path / "out" / "demo" / "world" / "reports.jsonl").is_file()
+    assert _count("sqlite:///./var/demo/netwarden.db") > 169
+    again = _invoke("demo", "--no-serve", "--examples", str(EXAMPLES / "campaign"), "--world-scale", "0.05")
+    assert again.exit_code == 0 and "0 new" in again.output
+
+
+def test_demo_refuses_production(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NETWARDEN_ENV", "production")
+    monkeypatch.setenv("NETWARDEN_SECRET_KEY", "x" * 40)
+    assert _invoke("demo", "--no-serve").exit_code == 6

@@ -16,11 +16,13 @@ from netwarden.domains.users.access import Actor
 from netwarden.errors import ConfigError
 from netwarden.formats import RejectionWriter
 from netwarden.pipeline import analyze
+from netwarden.sim import simulate
 from netwarden.settings import Settings
 from netwarden.web.app import create_app
 
 DEMO_PASSWORD = "demo-password-2026"
 DEMO_DATABASE = "sqlite:///./var/demo/netwarden.db"
+DEMO_WORLD_SEED = 2026
 DEMO_USERS = (
     ("admin", "admin", "hq", "演示管理员 Demo admin"),
     ("supervisor", "supervisor", "hq", "演示督办 Demo supervisor"),
@@ -45,6 +47,7 @@ def _seed_demo(settings: Settings) -> None:
         actor = Actor.cli("cli:demo")
         users.ensure_unit(session, actor=actor, code="hq", name="市局网安支队 City cyber unit")
         users.ensure_unit(session, actor=actor, code="intake", name="公众报案受理 Public intake", parent_code="hq")
+        users.ensure_unit(session, actor=actor, code="district", name="辖区分局 District bureau", parent_code="hq")
         users.ensure_unit(session, actor=actor, code="partner-platform", name="合作平台 Partner platform")
         known = {user.username for user, _unit in users.list_users(session)}
         for username, role, unit, name in DEMO_USERS:
@@ -53,14 +56,33 @@ def _seed_demo(settings: Settings) -> None:
                                   unit_code=unit, display_name=name)
 
 
+def _load(settings: Settings, in_dir: Path, unit: str, out_dir: Path) -> None:
+    with unit_of_work(settings) as session, RejectionWriter(out_dir / "ingest-rejected.jsonl") as writer, \
+            progress_bars() as bar:
+        unit_id = users.get_unit(session, unit).id
+        for name in ("reports.jsonl", "reports.csv"):
+            if (in_dir / name).is_file():
+                outcome, _ = load_reports_file(session, settings=settings, file=in_dir / name, unit_id=unit_id,
+                                               actor=Actor.cli("cli:demo"), encoding=None, writer=writer, bar=bar,
+                                               workers=2)
+                console.print(f"loaded {in_dir / name} into {unit}: {outcome.created} new, "
+                              f"{outcome.duplicates} already stored, {outcome.rejected} rejected")
+
+
 def demo(
     examples: Annotated[Path, typer.Option(help="The sample campaign to analyse and load.")] = Path(
         "examples/campaign"),
-    out: Annotated[Path, typer.Option(help="Where the analysis is written.")] = Path("out/demo"),
+    out: Annotated[Path, typer.Option(help="Where the analyses are written.")] = Path("out/demo"),
+    world_scale: Annotated[float, typer.Option(
+        help="Size of the simulated campaign loaded beside the sample (1 = about 2,000 reports; 0 = none).")] = 0.25,
     port: Annotated[int, typer.Option(help="Port for the console.")] = 8000,
     serve_console: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the console afterwards.")] = True,
 ) -> None:
-    """Analyse the sample campaign, load it into a local SQLite database and serve the console."""
+    """Analyse the sample campaign and a simulated one, load both into SQLite and serve the console.
+
+    The hand-written sample goes to the unit `hq`, the simulated world to its district unit
+    `district`, so the demo analyst (of `hq`) sees both.
+    """
     settings = load_settings()
     if settings.env == "production":
         raise ConfigError("the demo seeds well-known passwords and refuses to run with NETWARDEN_ENV=production")
@@ -68,19 +90,15 @@ def demo(
         settings = settings.model_copy(update={"database_url": DEMO_DATABASE})
     migrate.upgrade(settings.database_url)
     _seed_demo(settings)
-    summary = analyze(examples, out, settings=settings)
-    console.print(f"analysed {summary['counts']['reports']} reports ({summary['rejected']['total']} rejected) "
-                  f"→ {out / 'index.html'}")
-    with unit_of_work(settings) as session, RejectionWriter(out / "demo-ingest-rejected.jsonl") as writer, \
-            progress_bars() as bar:
-        hq = users.get_unit(session, "hq").id
-        for name in ("reports.jsonl", "reports.csv"):
-            if (examples / name).is_file():
-                outcome, _ = load_reports_file(session, settings=settings, file=examples / name, unit_id=hq,
-                                               actor=Actor.cli("cli:demo"), encoding=None, writer=writer, bar=bar,
-                                               workers=2)
-                console.print(f"loaded {name}: {outcome.created} new, {outcome.duplicates} already stored, "
-                              f"{outcome.rejected} rejected")
+    campaigns = [(examples, out / "examples", "hq")]
+    if world_scale > 0:
+        simulate(DEMO_WORLD_SEED, world_scale, out / "world-input")
+        campaigns.append((out / "world-input", out / "world", "district"))
+    for in_dir, out_dir, unit in campaigns:
+        summary = analyze(in_dir, out_dir, settings=settings)
+        console.print(f"analysed {summary['counts']['reports']} reports of {in_dir} "
+                      f"({summary['rejected']['total']} rejected) → {out_dir / 'index.html'}")
+        _load(settings, in_dir, unit, out_dir)
     console.print(f"\n[bold]Console:[/bold] http://127.0.0.1:{port}\n"
                   f"[bold]Log in as:[/bold] analyst / {DEMO_PASSWORD}  (also admin, supervisor, investigator, partner)"
                   f"\n[bold]Public report form:[/bold] http://127.0.0.1:{port}/report\n")
