@@ -16,8 +16,8 @@ from netwarden.domains.users.access import Actor
 from netwarden.errors import ConfigError
 from netwarden.formats import RejectionWriter
 from netwarden.pipeline import analyze
-from netwarden.sim import simulate
 from netwarden.settings import Settings
+from netwarden.sim import simulate
 from netwarden.web.app import create_app
 
 DEMO_PASSWORD = "demo-password-2026"
