@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from netwarden.core.analysis import BATCH_REPORTS, ReportAnalysis, ReportInput, analyse_batch
+from netwarden.core.linking import LinkReport, ReportMeta, link, report_frames, series_records
 from netwarden.errors import InputError
 from netwarden.formats import ParsedReport, Rejection, RejectionWriter, read_reports
 from netwarden.formats.timestamps import format_timestamp
@@ -47,6 +48,8 @@ class ReportStats:
 
     by_crime_type: Counter[str] = field(default_factory=Counter)
     by_priority: Counter[str] = field(default_factory=Counter)
+    series: int = 0
+    linked_series: int = 0
 
     def add(self, parsed: ParsedReport, settings: Settings) -> None:
         report = parsed.report
@@ -101,11 +104,38 @@ def analyse_all(items: list[ReportInput], *, settings: Settings, workers: int) -
         return [result for future in futures for result in future.result()]
 
 
-def write_reports_jsonl(path: Path, analyses: list[ReportAnalysis], stats: ReportStats) -> None:
+def link_series(
+    inputs: list[ReportInput], analyses: list[ReportAnalysis]
+) -> tuple[dict[str, str], list[dict[str, Any]]]:
+    """Series of linked reports (every report in exactly one), and each report's series id."""
+    by_key = {str(item.key): item for item in inputs}
+    reports, edges = report_frames(
+        LinkReport(str(a.key), by_key[str(a.key)].received_at or datetime.now(UTC),
+                   [(m.type, m.value, m.role) for m in a.identifiers if m.valid])
+        for a in analyses)
+    result = link(reports, edges)
+    meta = {str(a.key): ReportMeta(tuple(a.classification.crime_types),
+                                   Decimal(str(by_key[str(a.key)].amount_lost))
+                                   if by_key[str(a.key)].amount_lost is not None else None,
+                                   by_key[str(a.key)].received_at or datetime.now(UTC))
+            for a in analyses}
+    return result.state.series_of(), series_records(result, meta)
+
+
+def write_jsonl(path: Path, records: list[dict[str, Any]]) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+
+
+def write_reports_jsonl(
+    path: Path, analyses: list[ReportAnalysis], stats: ReportStats, series_of: dict[str, str]
+) -> None:
     with path.open("w", encoding="utf-8") as handle:
         for analysis in analyses:
             record = {"report_id": analysis.key, **analysis.classification.to_dict(),
-                      "identifiers": [match.as_record() for match in analysis.identifiers], "series_id": None}
+                      "identifiers": [match.as_record() for match in analysis.identifiers],
+                      "series_id": series_of.get(str(analysis.key))}
             stats.by_crime_type[analysis.classification.crime_type] += 1
             stats.by_priority[analysis.classification.priority] += 1
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -139,8 +169,13 @@ def analyze(
             inputs[path.name] = {"rows": rows, "accepted": accepted, "rejected": rows - accepted}
     with stages.stage("analyse_reports"):
         analyses = analyse_all(inputs_for_analysis, settings=settings, workers=workers)
+    with stages.stage("link_series"):
+        series_of, series = link_series(inputs_for_analysis, analyses)
+        write_jsonl(out_dir / "series.jsonl", series)
+        stats.series = len(series)
+        stats.linked_series = sum(1 for record in series if len(record["report_ids"]) > 1)
     with stages.stage("write_reports"):
-        write_reports_jsonl(out_dir / "reports.jsonl", analyses, stats)
+        write_reports_jsonl(out_dir / "reports.jsonl", analyses, stats, series_of)
     for name in OTHER_INPUTS:
         if (in_dir / name).is_file():
             inputs[name] = {"present": True, "analysed": False}
@@ -167,6 +202,8 @@ def _summary(
             "by_priority": dict(sorted(stats.by_priority.items())),
             "by_channel": dict(sorted(stats.by_channel.items())),
             "by_day": dict(sorted(stats.by_day.items())),
+            "series": stats.series,
+            "series_with_several_reports": stats.linked_series,
             "minor_victims": stats.minors,
             "paid_within_freeze_window": stats.paid_within_freeze_window,
         },

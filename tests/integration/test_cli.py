@@ -146,11 +146,14 @@ def test_analyze_writes_summary_rejections_and_an_offline_report(env: str, tmp_p
                                    "by_file": {"reports.jsonl": 2}}
     assert summary["inputs"]["reports.csv"] == {"rows": 1, "accepted": 1, "rejected": 0}
     assert summary["inputs"]["transactions.csv"] == {"present": True, "analysed": False}
-    assert [s["name"] for s in summary["stages"]] == ["read_reports", "analyse_reports", "write_reports",
-                                                      "write_index_html"]
+    assert [s["name"] for s in summary["stages"]] == ["read_reports", "analyse_reports", "link_series",
+                                                      "write_reports", "write_index_html"]
+    series = [json.loads(line) for line in (tmp_path / "out" / "series.jsonl").read_text().splitlines()]
+    assert sorted(r for s in series for r in s["report_ids"]) == ["C-1", "C-2", "K-1"]
     lines = (tmp_path / "out" / "reports.jsonl").read_text().splitlines()
     reports = {r["report_id"]: r for r in map(json.loads, lines)}
     assert set(reports) == {"C-1", "C-2", "K-1"}
+    assert {r["series_id"] for r in reports.values()} == {s["series_id"] for s in series}
     assert reports["C-1"]["crime_type"] == "sextortion" and reports["C-1"]["priority"] == "P0"
     assert set(reports["C-2"]) >= {"crime_type", "crime_types", "scores", "priority", "reasons", "identifiers",
                                    "series_id"}
