@@ -16,6 +16,7 @@ also carry a little personal traffic. Times are random, so pooling happens as in
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import time
@@ -134,14 +135,16 @@ def main() -> None:
         generate(path, args.rows, args.payments)
         print(f"generated {path} ({path.stat().st_size / 1e9:.2f} GB) in {time.perf_counter() - started:.1f} s")
     base = _peak_gb()
+    cpu = time.process_time()
     started = time.perf_counter()
     frame, rejected = read_transactions(path, zone=ZoneInfo("Asia/Shanghai"))
     read_s = time.perf_counter() - started
-    print(f"read: {frame.height:,} rows ({len(rejected)} rejected) in {read_s:.1f} s")
+    print(f"read: {frame.height:,} rows ({len(rejected)} rejected) in {read_s:.1f} s", flush=True)
     mark = time.perf_counter()
     result = trace(frame)
     trace_s = time.perf_counter() - mark
-    print(f"trace: {result.payments.height:,} payments, {len(result.accounts):,} accounts in {trace_s:.1f} s")
+    print(f"trace: {result.payments.height:,} payments, {len(result.accounts):,} accounts in {trace_s:.1f} s",
+          flush=True)
     mark = time.perf_counter()
     records, requests = result.money_records(), freeze_requests(result)
     out_s = time.perf_counter() - mark
@@ -152,8 +155,11 @@ def main() -> None:
     ended = sum(r["amount"] for rec in records for r in rec["reached"]
                 if r["account"].startswith(("crypto_trx:", "cash:", "merchant:gold-")))
     paid = sum(rec["amount"] for rec in records)
-    print(f"records: {len(records):,} money, {len(requests):,} freeze requests in {out_s:.1f} s; classes {classes}")
-    print(f"victim value reaching cash-out points: {ended / paid:.3f}")
+    print(f"records: {len(records):,} money, {len(requests):,} freeze requests in {out_s:.1f} s; "
+          f"classes {classes}", flush=True)
+    print(f"victim value reaching cash-out points: {ended / paid:.3f}", flush=True)
+    print(f"CPU time (all threads) {time.process_time() - cpu:.1f} s; load average {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} cores (other work on the machine slows the wall-clock figures)", flush=True)
     print(f"total {total:.1f} s (target <= 60 s); peak RSS {_peak_gb():.2f} GB (before reading {base:.2f} GB; "
           "target <= 8 GB)")
 

@@ -10,7 +10,6 @@ one, so the accepted forms are exactly those of the other readers.
 from __future__ import annotations
 
 import io
-import mmap
 from datetime import tzinfo
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,7 @@ RAILS = ("bank", "unionpay", "alipay", "wechat", "crypto", "cash", "other")
 DEFAULT_CURRENCY = "CNY"
 # Extra unnamed cells beyond the header are caught by reading a few spare columns.
 _SPARE = 4
+_CHUNK = 16 * 1024 * 1024
 _ACCOUNT = r"^[a-z][a-z0-9_]{0,31}:\S"
 _OFFSET = r"[+-]\d{2}:?\d{2}$"
 _WITH_OFFSET = ("%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%z")
@@ -106,8 +106,10 @@ def _header(source: Path | io.BytesIO, path: Path) -> list[str]:
 
 def _physical_lines(frame: pl.DataFrame, path: Path, header: list[str]) -> pl.DataFrame:
     """Shift line numbers after a quoted cell that holds a line break (checked only if needed)."""
-    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
-        breaks = mapped[:].count(b"\n") if len(mapped) else 0
+    breaks = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            breaks += chunk.count(b"\n")
     if breaks <= frame.height + 1:
         return frame
     inside = pl.sum_horizontal(pl.col(name).str.count_matches("\n", literal=True).fill_null(0) for name in header)

@@ -54,8 +54,13 @@ def cash_out_kind() -> pl.Expr:
 
 def cash_out_points(transactions: pl.DataFrame, *, key: str = "to_account") -> pl.DataFrame:
     """``key`` (the receiver column, or its integer code) → ``cash_out_kind`` for every cash-out point."""
+    candidates = of_type("to_account", CASH_TYPES + MERCHANT_TYPES) | pl.col("to_account").str.starts_with("crypto") | (
+        pl.col("rail") == "cash"
+    )
+    # Millions of shop purchases name a few thousand receivers: classify each distinct receiver once.
+    distinct = transactions.filter(candidates).unique([key, "to_account", "rail", "to_institution"])
     return (
-        transactions.select(pl.col(key).alias("account"), cash_out_kind().alias("cash_out_kind"))
+        distinct.select(pl.col(key).alias("account"), cash_out_kind().alias("cash_out_kind"))
         .drop_nulls("cash_out_kind")
         .sort("account", "cash_out_kind")
         .unique("account", keep="first", maintain_order=True)

@@ -37,8 +37,9 @@ def taint_times(edges: pl.DataFrame, *, max_hops: int, stops: pl.Series) -> pl.D
     for _ in range(max_hops):
         if frontier.height == 0:
             break
+        leaving = edges.filter(pl.col("src").is_in(frontier.get_column("acct").implode()))
         reached = (
-            edges.join(frontier, left_on="src", right_on="acct", how="inner")
+            leaving.join(frontier, left_on="src", right_on="acct", how="inner")
             .filter(pl.col("ts") >= pl.col("taint_ts"))
             .group_by(pl.col("dst").alias("acct"))
             .agg(pl.col("ts").min().alias("new_ts"))
@@ -60,6 +61,8 @@ def opening_balances(edges: pl.DataFrame, taint: pl.DataFrame) -> pl.DataFrame:
     Balance runs b_k = max(0, b_{k-1} + x_k) (an outflow larger than what we saw arrive came from
     money we cannot see), which is S_k - min(0, min_{j<=k} S_j) for the running sum S.
     """
+    accounts = taint.get_column("acct").implode()
+    edges = edges.filter(pl.col("src").is_in(accounts) | pl.col("dst").is_in(accounts))
     outs = edges.join(taint, left_on="src", right_on="acct").filter(pl.col("ts") < pl.col("taint_ts")).select(
         pl.col("src").alias("acct"), "cur", "row", (-pl.col("amount")).alias("x")
     )
@@ -107,8 +110,10 @@ def reach(edges: pl.DataFrame, *, max_hops: int, stops: pl.Series, partitions: i
     taint = taint_times(edges, max_hops=max_hops, stops=stops)
     tracked = taint.filter(~pl.col("acct").is_in(stops.implode()))
     opening = opening_balances(edges, tracked)
+    involved = tracked.get_column("acct").implode()
     flagged = (
-        edges.join(tracked.rename({"taint_ts": "src_t"}), left_on="src", right_on="acct", how="left")
+        edges.filter(pl.col("src").is_in(involved) | pl.col("dst").is_in(involved) | (pl.col("payment") >= 0))
+        .join(tracked.rename({"taint_ts": "src_t"}), left_on="src", right_on="acct", how="left")
         .join(tracked.rename({"taint_ts": "dst_t"}), left_on="dst", right_on="acct", how="left")
         .with_columns(
             (pl.col("ts") >= pl.col("src_t")).fill_null(False).alias("src_on"),
