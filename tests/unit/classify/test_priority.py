@@ -52,7 +52,11 @@ def test_self_harm_language_is_p0_with_crisis_actions(classifier: Classifier, te
     assert "ACT_CRISIS_CALLBACK" in {a.code for a in result.actions}
 
 
-@pytest.mark.parametrize("text", ["跳楼价清仓，全场五折，仅限今天！", "好久不见，想死你了，周末一起吃饭吧", "自杀式降价，错过再等一年"])
+@pytest.mark.parametrize("text", [
+    "跳楼价清仓，全场五折，仅限今天！",
+    "好久不见，想死你了，周末一起吃饭吧",
+    "自杀式降价，错过再等一年",
+])
 def test_everyday_idioms_are_not_self_harm(classifier: Classifier, text: str) -> None:
     assert "PRIO_SELF_HARM" not in _codes(classifier.classify(text))
 
