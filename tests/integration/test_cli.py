@@ -205,3 +205,19 @@ def test_demo_refuses_production(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     monkeypatch.setenv("NETWARDEN_ENV", "production")
     monkeypatch.setenv("NETWARDEN_SECRET_KEY", "x" * 40)
     assert _invoke("demo", "--no-serve").exit_code == 6
+
+
+def test_ingest_without_analysis_then_reanalyse(env: str, tmp_path: Path) -> None:
+    _invoke("unit", "add", "intake", "--name", "Intake")
+    source = _jsonl(tmp_path / "reports.jsonl", ROWS[:2])
+    assert json.loads(_invoke("ingest", "reports", str(source), "--no-analyse", "--json").output)["created"] == 2
+    engine = make_engine(env)
+    with make_sessionmaker(engine)() as session:
+        assert {r.crime_type for r in session.scalars(select(Report))} == {None}
+    result = _invoke("reanalyse", "--workers", "1")
+    assert result.exit_code == 0 and "analysed 2 reports" in result.output
+    with make_sessionmaker(engine)() as session:
+        assert {r.report_id: r.crime_type for r in session.scalars(select(Report))}["C-1"] == "sextortion"
+    assert "analysed 0 reports" in _invoke("reanalyse", "--workers", "1").output
+    assert "analysed 2 reports" in _invoke("reanalyse", "--all", "--workers", "1").output
+    engine.dispose()

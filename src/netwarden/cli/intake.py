@@ -13,7 +13,8 @@ from rich.table import Table
 from sqlalchemy.orm import Session
 
 from netwarden.cli.context import console, err_console, load_settings, unit_of_work
-from netwarden.domains.reports.analysis import analyse_reports
+from netwarden.domains.audit.service import record
+from netwarden.domains.reports.analysis import analyse_reports, pending_reports
 from netwarden.domains.reports.schemas import IngestOutcome
 from netwarden.domains.reports.service import ingest_reports
 from netwarden.domains.users.access import Actor
@@ -38,7 +39,7 @@ def _line_count(path: Path) -> int:
 
 def load_reports_file(
     session: Session, *, settings: Settings, file: Path, unit_id: int, actor: Actor, encoding: str | None,
-    writer: RejectionWriter, bar: Progress, workers: int,
+    writer: RejectionWriter, bar: Progress, workers: int, analyse: bool = True,
 ) -> tuple[IngestOutcome, int]:
     """Store a reports file and analyse the new reports, with progress bars; returns (outcome, identifiers)."""
     task = bar.add_task(f"ingest {file.name}", total=_line_count(file) if file.is_file() else None)
@@ -48,6 +49,8 @@ def load_reports_file(
         session, actor=actor, rows=rows, unit_id=unit_id, source="cli", source_file=file.name,
         on_rejected=writer.write, on_progress=lambda n: bar.advance(task, n), keep_row_results=False,
     )
+    if not analyse:
+        return outcome, 0
     analysing = bar.add_task("identifiers and classification", total=len(outcome.created_pks))
     occurrences = analyse_reports(session, settings=settings, report_pks=outcome.created_pks, workers=workers,
                                   on_progress=lambda n: bar.advance(analysing, n))
@@ -62,6 +65,9 @@ def ingest_reports_command(
     rejected: Annotated[Path | None, typer.Option(
         help="Where to write rejected rows (default: NAME.rejected.jsonl in the current directory).")] = None,
     workers: Annotated[int, typer.Option(help="Processes that analyse the new reports (1 = this one only).")] = 2,
+    analyse: Annotated[bool, typer.Option(
+        "--analyse/--no-analyse",
+        help="Find identifiers and classify now, or later with `netwarden reanalyse`.")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Store the reports of a reports.jsonl / reports.csv file; a report_id stored already adds nothing."""
@@ -72,7 +78,7 @@ def ingest_reports_command(
         outcome, occurrences = load_reports_file(
             session, settings=settings, file=file, unit_id=get_unit(session, unit).id,
             actor=Actor.cli(f"cli:{os.environ.get('USER', 'operator')}"), encoding=encoding, writer=writer,
-            bar=bar, workers=workers)
+            bar=bar, workers=workers, analyse=analyse)
     summary = {"file": str(file), "created": outcome.created, "duplicates": outcome.duplicates,
                "identifiers_found": occurrences,
                "rejected": outcome.rejected, "rejected_file": str(rejected_path) if writer.total else None,
@@ -87,6 +93,24 @@ def ingest_reports_command(
     if writer.total:
         console.print(f"[yellow]{writer.total} rejected rows written to {rejected_path}[/yellow] "
                       f"({', '.join(f'{k}: {v}' for k, v in writer.counts.items())})")
+
+
+def reanalyse_command(
+    every: Annotated[bool, typer.Option("--all", help="Every report, not only those this version has not analysed.")]
+    = False,
+    workers: Annotated[int, typer.Option(help="Processes that analyse (1 = this one only).")] = 2,
+) -> None:
+    """Find identifiers and classify stored reports: those never analysed (e.g. ingested with --no-analyse)
+    or analysed by an older version; with --all every report (e.g. after `netwarden model train`)."""
+    settings = load_settings()
+    with unit_of_work(settings) as session, progress_bars() as bar:
+        pks = pending_reports(session, every=every)
+        task = bar.add_task("identifiers and classification", total=len(pks))
+        occurrences = analyse_reports(session, settings=settings, report_pks=pks, workers=workers,
+                                      on_progress=lambda n: bar.advance(task, n))
+        record(session, actor=Actor.cli(f"cli:{os.environ.get('USER', 'operator')}"), action="reports.reanalysed",
+               target_type="report_batch", after={"count": len(pks), "all": every})
+    console.print(f"analysed {len(pks)} reports; {occurrences} identifier occurrences stored")
 
 
 def analyze_command(

@@ -77,6 +77,14 @@ def _store(session: Session, results: list[ReportAnalysis], model_version: str) 
     return stored
 
 
+def pending_reports(session: Session, *, every: bool = False) -> list[int]:
+    """Reports this version of the analysis has not seen (or every report)."""
+    query = select(Report.id).order_by(Report.id)
+    if not every:
+        query = query.where(Report.analysed_version < ANALYSIS_VERSION)
+    return list(session.scalars(query))
+
+
 @cache
 def _model_version() -> str:
     """Which trained model classified a report: its training date and corpus hash, from the model card."""
@@ -100,8 +108,7 @@ def analyse_reports(
     """
     model_version = _model_version()
     if report_pks is None:
-        report_pks = list(session.scalars(
-            select(Report.id).where(Report.analysed_version < ANALYSIS_VERSION).order_by(Report.id)))
+        report_pks = pending_reports(session)
     region, window = settings.default_region, settings.freeze_window_hours
     stored = 0
     if workers <= 1 or len(report_pks) <= batch_reports:
