@@ -30,16 +30,18 @@ from _reports import write_reports  # noqa: E402
 
 from netwarden.db import migrate  # noqa: E402
 from netwarden.db.engine import make_engine, make_sessionmaker  # noqa: E402
+from netwarden.domains.reports.analysis import analyse_reports  # noqa: E402
 from netwarden.domains.reports.service import ingest_reports  # noqa: E402
 from netwarden.domains.users import service as users  # noqa: E402
 from netwarden.domains.users.access import Actor  # noqa: E402
 from netwarden.formats import read_reports  # noqa: E402
+from netwarden.settings import Settings  # noqa: E402
 
 PASSWORD = "benchmark-password"
 CLI = str(Path(sys.executable).with_name("netwarden"))
 
 
-def _load(url: str, source: Path) -> None:
+def _load(url: str, source: Path, *, analyse: bool) -> None:
     migrate.upgrade(url)
     engine = make_engine(url)
     with make_sessionmaker(engine)() as session:
@@ -49,6 +51,8 @@ def _load(url: str, source: Path) -> None:
                           unit_code="intake")
         ingest_reports(session, actor=actor, rows=read_reports(source, zone=ZoneInfo("Asia/Shanghai")),
                        unit_id=users.get_unit(session, "intake").id, source="cli", keep_row_results=False)
+        if analyse:  # identifiers and classification, so the queue masks excerpts and sorts by priority
+            analyse_reports(session, settings=Settings(env="test", database_url=url), workers=2)
         session.commit()
     engine.dispose()
 
@@ -93,6 +97,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--postgres", action="store_true")
+    parser.add_argument("--no-analyse", action="store_true", help="store the reports without analysing them")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
         if args.postgres:
@@ -101,7 +106,7 @@ def main() -> None:
             url = stack.enter_context(PostgresServer.start()).url
         else:
             url = f"sqlite:///{tmp}/pages.db"
-        _load(url, write_reports(Path(tmp) / "reports.jsonl", args.count))
+        _load(url, write_reports(Path(tmp) / "reports.jsonl", args.count), analyse=not args.no_analyse)
         port = _free_port()
         env = os.environ | {"NETWARDEN_DATABASE_URL": url, "NETWARDEN_ENV": "test"}
         server = subprocess.Popen([CLI, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
