@@ -30,14 +30,15 @@ from bench_linking import make_world  # noqa: E402
 
 from netwarden.core.linking import LinkConfig, link  # noqa: E402
 from netwarden.core.linking.evaluation import score_partition  # noqa: E402
-from netwarden.core.linking.weights import find_new_hubs, ident_stats, weigh  # noqa: E402
+from netwarden.core.linking.weights import collapse_roles, find_new_hubs, ident_stats, weigh  # noqa: E402
 
 
 def splink_inputs(reports: pl.DataFrame, edges: pl.DataFrame, config: LinkConfig) -> pl.DataFrame:
     """One row per report with array columns of the identifiers each rule may use."""
-    stats = ident_stats(edges)
+    collapsed = collapse_roles(edges)
+    stats = ident_stats(collapsed)
     hubs = set(find_new_hubs(stats, set(), reports.height, config)["ident"].to_list())
-    usable = weigh(edges, stats, hubs, config).filter(
+    usable = weigh(collapsed, stats, hubs, config).filter(
         pl.col("refused").is_null() & (pl.col("side") != "victim") & (pl.col("weight") > 0)
     )
     alone = [t for t, w in config.weights.items() if w >= config.threshold]

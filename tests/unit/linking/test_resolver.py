@@ -115,3 +115,18 @@ def test_retired_id_leads_to_its_survivor_and_names_the_merge_anchor() -> None:
     assert bridged.state.current(fresh_id("B1")) == fresh_id("A1")
     assert bridged.state.founder(fresh_id("B1")) == "A1"
     assert first.state.founder(fresh_id("B1")) == "B1"
+
+
+_VALUES = ["bank_card:6222021234567890128", "bank_card:6212260200123456789", "qq:12345678", "qq:87654321",
+           "handle:telegram:vip_a", "domain:loan-a.cn", "app_name:快借宝", "phone:+8617100012345"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_VALUES), min_size=0, max_size=3), min_size=2, max_size=14),
+       st.integers(min_value=1, max_value=13))
+def test_incremental_runs_give_the_batch_result(identifiers: list[list[str]], cut: int) -> None:
+    reports = [report(f"R{i:02d}", *ids, hour=i) for i, ids in enumerate(identifiers)]
+    cut = min(cut, len(reports) - 1)
+    batch = run(reports).state.series_of()
+    stepwise = run(reports[cut:], run(reports[:cut]).state).state.series_of()
+    assert stepwise == batch

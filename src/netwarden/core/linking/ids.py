@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
 
 
 def fresh_id(report_id: str, attempt: int = 1) -> str:
@@ -25,51 +28,60 @@ def fresh_id(report_id: str, attempt: int = 1) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Assignment:
-    series: list[str]  # per component
+    component: NDArray[np.int64]  # per report: its component number (0 = earliest founder)
+    series: list[str]  # per component number
     merged: dict[str, str]  # retired id -> survivor
     revived: set[str]
 
 
 def assign(
-    components: Sequence[Sequence[str]],
-    previous: dict[str, str],
-    founding_rank: dict[str, int],
-    in_use_elsewhere: set[str],
+    labels: NDArray[np.int64],
+    names: Sequence[str],
+    previous: Mapping[int, str],
+    founding_rank: Mapping[str, int],
+    live_elsewhere: Callable[[list[str]], set[str]],
     retired: set[str],
 ) -> Assignment:
-    """Name each component (lists of report ids, earliest first, components earliest first).
+    """Name the components ``labels`` gives reports ``names`` (earliest report first).
 
-    ``previous`` maps reports that already had a series to it; ``founding_rank`` orders those
-    old series by their founding report (smaller = older); ``in_use_elsewhere`` are live ids
-    outside these components.
+    ``previous`` maps report positions that already had a series to it; ``founding_rank``
+    orders those old series by their founding report (smaller = older); ``live_elsewhere``
+    tells which of some ids are live outside these reports (asked once for all first choices,
+    then only for the rare retry).
     """
+    _, first, inverse = np.unique(labels, return_index=True, return_inverse=True)
+    by_founder = np.argsort(first, kind="stable")
+    rank_of = np.empty_like(by_founder)
+    rank_of[by_founder] = np.arange(by_founder.size)
+    component = rank_of[inverse.reshape(-1)].astype(np.int64)
+    founders = first[by_founder]
     counts: dict[str, Counter[int]] = {}
-    for number, reports in enumerate(components):
-        for report in reports:
-            old = previous.get(report)
-            if old is not None:
-                counts.setdefault(old, Counter())[number] += 1
+    for position, old in previous.items():
+        counts.setdefault(old, Counter())[int(component[position])] += 1
     claims: dict[int, list[str]] = {}
     for old, per_component in counts.items():
         best = min(per_component, key=lambda number: (-per_component[number], number))
         claims.setdefault(best, []).append(old)
-    names: list[str] = []
+    series: list[str] = []
     merged: dict[str, str] = {}
     revived: set[str] = set()
-    taken = set(in_use_elsewhere)
-    for number, reports in enumerate(components):
-        claimed = sorted(claims.get(number, []), key=lambda old: (founding_rank.get(old, 0), old))
+    founder_ids = [names[founder] for founder in founders.tolist()]
+    first_choice = [fresh_id(report_id) if number not in claims else "" for number, report_id in enumerate(founder_ids)]
+    taken = live_elsewhere([name for name in first_choice if name]) | set(counts)
+    for number, report_id in enumerate(founder_ids):
+        claimed = claims.get(number)
         if claimed:
-            survivor = claimed[0]
-            merged.update({old: survivor for old in claimed[1:]})
-        else:
-            attempt = 1
-            survivor = fresh_id(reports[0])
-            while survivor in taken or survivor in counts:
-                attempt += 1
-                survivor = fresh_id(reports[0], attempt)
-            if survivor in retired:
-                revived.add(survivor)
-        taken.add(survivor)
-        names.append(survivor)
-    return Assignment(names, merged, revived)
+            claimed.sort(key=lambda old: (founding_rank.get(old, 0), old))
+            merged.update({old: claimed[0] for old in claimed[1:]})
+            series.append(claimed[0])
+            continue
+        attempt, name = 1, first_choice[number]
+        while name in taken:
+            attempt += 1
+            name = fresh_id(report_id, attempt)
+            taken |= live_elsewhere([name])
+        if name in retired:
+            revived.add(name)
+        taken.add(name)
+        series.append(name)
+    return Assignment(component, series, merged, revived)

@@ -13,17 +13,18 @@ from collections.abc import Sequence
 import numpy as np
 import polars as pl
 from numpy.typing import NDArray
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
-from netwarden.core.linking.config import FAMILIES, WEAK_FAMILY, LinkConfig
+from netwarden.core.linking.config import LinkConfig
 from netwarden.core.linking.constrained import split_component
 from netwarden.core.linking.duplicates import attachments, duplicate_of, shared_pairs
 from netwarden.core.linking.graph import components, linking_edges, pair_edges, star_edges
 from netwarden.core.linking.ids import assign
-from netwarden.core.linking.judgements import Constraints, changed_reports, constraints
+from netwarden.core.linking.judgements import Constraints, constraints
 from netwarden.core.linking.model import HUB_SCHEMA, MEMBER_SCHEMA, MERGED_SCHEMA, Judgement, LinkResult, ResolverState
-from netwarden.core.linking.weights import find_new_hubs, ident_stats, warn_refused, weigh
-
-_WEAK_TYPES = frozenset(type_name for type_name, family in FAMILIES.items() if family == WEAK_FAMILY)
+from netwarden.core.linking.scope import scope
+from netwarden.core.linking.weights import collapse_roles, find_new_hubs, ident_stats, warn_refused, weigh
 
 
 def link(
@@ -41,72 +42,74 @@ def link(
     config = config or LinkConfig()
     rules = constraints(judgements)
     incoming = reports.get_column("report")
-    all_edges = pl.concat([state.edges.filter(~pl.col("report").is_in(incoming.implode())), edges])
     known_hubs = set(state.hubs["ident"].to_list())
-    sub_reports = _sub_world(reports, edges, state, judgements, rules, known_hubs, config)
-    sub_edges = all_edges.filter(pl.col("report").is_in(sub_reports["report"].implode()))
-    stats = ident_stats(all_edges.filter(pl.col("ident").is_in(sub_edges["ident"].unique().implode())))
+    reach = scope(reports, edges, state, judgements, rules, known_hubs, config)
+    sub_reports = reach.reports
+    if state.members.is_empty():
+        all_edges, sub_edges = edges, edges
+        collapsed = collapse_roles(edges)
+        stats = ident_stats(collapsed)
+    else:
+        all_edges = pl.concat([state.edges.filter(~pl.col("report").is_in(incoming.implode())), edges])
+        sub_edges = all_edges.filter(pl.col("report").is_in(sub_reports["report"].implode()))
+        collapsed = collapse_roles(sub_edges)
+        stats = _global_stats(all_edges, collapsed, known_hubs)
     n_total = state.members.height + reports.filter(~pl.col("report").is_in(state.members["report"].implode())).height
     new_hubs = find_new_hubs(stats, known_hubs, n_total, config)
     hubs = known_hubs | set(new_hubs["ident"].to_list())
     order = sub_reports.sort("at", "report").with_row_index("r").with_columns(pl.col("r").cast(pl.Int64))
-    weighted = _without_unlinked(weigh(sub_edges, stats, hubs, config), rules).join(
+    weighted = _without_unlinked(weigh(collapsed, stats, hubs, config), rules).join(
         order.select("report", "r"), on="report"
     )
-    refused = warn_refused(weighted, config)
-    labels, dup_pairs, usable = _label(order, weighted, rules, config)
-    names = order["report"].to_list()
-    comp_lists = _component_lists(labels, names)
-    stored = state.members.join(order.select("report"), on="report", how="semi")
-    sub_previous = dict(zip(stored["report"].to_list(), stored["series"].to_list(), strict=True))
-    founding = _founding_rank(state.members, set(sub_previous.values()))
+    refused = warn_refused(weighted, pl.concat([state.hubs, new_hubs.select(*HUB_SCHEMA)]), config)
+    new_hubs = pl.concat([new_hubs, refused.filter(~pl.col("ident").is_in(list(hubs)))]).select(*HUB_SCHEMA)
+    labels, dup_pairs, usable = _label(order, weighted, rules, reach.held_together, config)
+    names = order["report"]
+    stored = state.members.join(order.select("report", "r"), on="report").select("r", "series")
+    previous = dict(zip(stored["r"].to_list(), stored["series"].to_list(), strict=True))
+    founding = _founding_rank(state.members, set(previous.values()))
     retired = set(state.merged["series"].to_list())
-    in_use = set(state.members["series"].unique().to_list()) - set(sub_previous.values())
-    named = assign([reports_ for _, reports_ in comp_lists], sub_previous, founding, in_use, retired)
-    series_by_label = {label: named.series[i] for i, (label, _) in enumerate(comp_lists)}
-    series_col = [series_by_label[int(label)] for label in labels]
+    old_here = set(previous.values())
+
+    def live_elsewhere(ids: list[str]) -> set[str]:
+        found = state.members.filter(pl.col("series").is_in(ids))["series"].unique().to_list()
+        return set(found) - old_here
+
+    named = assign(labels, names.to_list(), previous, founding, live_elsewhere, retired)
+    series_col = pl.Series("series", named.series, dtype=pl.String).gather(named.component)
     dups = duplicate_of(dup_pairs, labels)
+    originals = pl.Series([dups.get(i) for i in range(order.height)] if dups else [None] * order.height,
+                          dtype=pl.Int64)
+    # A settled report's original may lie outside this run: keep the stored one.
     members = order.select("report", "at").with_columns(
-        pl.Series("series", series_col, dtype=pl.String),
-        pl.Series("duplicate_of", [names[dups[i]] if i in dups else None for i in range(len(names))], dtype=pl.String),
+        series_col.alias("series"), names.gather(originals).alias("duplicate_of")
+    ).join(reach.settled.rename({"duplicate_of": "stored"}), on="report", how="left").with_columns(
+        pl.coalesce("duplicate_of", "stored").alias("duplicate_of")
     )
     merged_now = pl.DataFrame(
         {"series": list(named.merged), "merged_into": list(named.merged.values())}, schema=dict(MERGED_SCHEMA)
     ).sort("series")
+    outside = state.members.filter(~pl.col("report").is_in(order["report"].implode()))
+    if named.merged:
+        outside = outside.with_columns(pl.col("series").replace(named.merged))
     new_state = ResolverState(
-        members=pl.concat([
-            state.members.filter(~pl.col("report").is_in(order["report"].implode())), members.select(*MEMBER_SCHEMA)
-        ]),
+        members=pl.concat([outside, members.select(*MEMBER_SCHEMA)]),
         edges=all_edges,
         merged=pl.concat([state.merged.filter(~pl.col("series").is_in(list(named.revived))), merged_now]),
-        hubs=pl.concat([state.hubs, new_hubs.select(*HUB_SCHEMA)]),
+        hubs=pl.concat([state.hubs, new_hubs]),
         applied=rules.in_force,
     )
-    links = _links(usable, labels, names, series_by_label)
+    links = _links(usable, series_col, names)
     touched = frozenset(named.series) | frozenset(named.merged)
     return LinkResult(new_state, links, merged_now, refused, touched)
 
 
-def _sub_world(
-    reports: pl.DataFrame, edges: pl.DataFrame, state: ResolverState, judgements: Sequence[Judgement],
-    rules: Constraints, known_hubs: set[str], config: LinkConfig,
-) -> pl.DataFrame:
-    """New reports plus every stored report whose series they or changed judgements may touch."""
-    if state.members.is_empty():
-        return reports.select("report", "at")
-    # Weak identifiers cannot link alone, so they cannot bring a stored report into reach.
-    new_idents = edges.filter(~pl.col("type").is_in(list(_WEAK_TYPES))).get_column("ident").unique()
-    old = state.edges.filter(pl.col("ident").is_in(new_idents.implode()))
-    old_counts = old.group_by("ident").agg(pl.col("report").n_unique().alias("n"))
-    linkable = old_counts.filter((pl.col("n") <= config.fan_out_cap) & ~pl.col("ident").is_in(list(known_hubs)))
-    seeds = set(old.join(linkable, on="ident", how="semi")["report"].to_list())
-    seeds |= changed_reports(state.applied, judgements, rules)
-    seeds |= set(reports["report"].to_list())
-    touched_series = state.members.filter(pl.col("report").is_in(list(seeds)))["series"].unique()
-    old_members = state.members.filter(
-        pl.col("series").is_in(touched_series.implode()) & ~pl.col("report").is_in(reports["report"].implode())
-    ).select("report", "at")
-    return pl.concat([old_members, reports.select("report", "at")])
+def _global_stats(all_edges: pl.DataFrame, collapsed: pl.DataFrame, known_hubs: set[str]) -> pl.DataFrame:
+    """Counts over every stored report, except for known hubs: they are refused whatever the count."""
+    hub_rows = pl.col("ident").is_in(list(known_hubs))
+    wanted = collapsed.filter(~hub_rows)["ident"].unique()
+    counted = ident_stats(collapse_roles(all_edges.filter(pl.col("ident").is_in(wanted.implode()))))
+    return pl.concat([counted, ident_stats(collapsed.filter(hub_rows))])
 
 
 def _without_unlinked(weighted: pl.DataFrame, rules: Constraints) -> pl.DataFrame:
@@ -117,21 +120,22 @@ def _without_unlinked(weighted: pl.DataFrame, rules: Constraints) -> pl.DataFram
 
 
 def _label(
-    order: pl.DataFrame, weighted: pl.DataFrame, rules: Constraints, config: LinkConfig
+    order: pl.DataFrame, weighted: pl.DataFrame, rules: Constraints, held: list[tuple[str, str]],
+    config: LinkConfig,
 ) -> tuple[NDArray[np.int64], list[tuple[int, int]], pl.DataFrame]:
     n = order.height
+    index = dict(zip(order["report"].to_list(), order["r"].to_list(), strict=True))
     usable = linking_edges(weighted, config.unknown_role_factor)
     star = star_edges(usable, config.threshold)
     pairs = pair_edges(usable, config)
     pair_arrays = (pairs["a"].to_numpy(), pairs["b"].to_numpy())
-    suspect_labels = components(n, star, [pair_arrays])
+    settled = _arrays([(index[a], index[b]) for a, b in held])
+    suspect_labels = components(n, star, [pair_arrays, settled])
     dup_pairs = shared_pairs(weighted, "victim", config.victim_fan_out_cap)
     unsure_pairs = shared_pairs(weighted, "unsure", config.victim_fan_out_cap, config.threshold)
     joins = attachments(sorted(set(dup_pairs) | set(unsure_pairs)), suspect_labels)
-    index = dict(zip(order["report"].to_list(), order["r"].to_list(), strict=True))
     merges = [(index[a], index[b]) for a, b in rules.merges if a in index and b in index]
-    extra = [_arrays(joins), _arrays(merges)]
-    labels = components(n, star, [pair_arrays, *extra])
+    labels = _join_components(suspect_labels, [_arrays(joins), _arrays(merges)])
     if rules.splits:
         labels = _apply_splits(labels, index, rules, star, usable, pairs, joins, merges, n)
     return labels, dup_pairs, usable
@@ -177,14 +181,6 @@ def _apply_splits(
     return labels
 
 
-def _component_lists(labels: NDArray[np.int64], names: list[str]) -> list[tuple[int, list[str]]]:
-    """Components as (label, reports earliest first), ordered by their earliest report."""
-    groups: dict[int, list[str]] = {}
-    for i, label in enumerate(labels.tolist()):
-        groups.setdefault(label, []).append(names[i])
-    return list(groups.items())
-
-
 def _founding_rank(members: pl.DataFrame, series: set[str]) -> dict[str, int]:
     """Old series ordered by their founding report: (earliest time, report id)."""
     firsts = (
@@ -194,16 +190,25 @@ def _founding_rank(members: pl.DataFrame, series: set[str]) -> dict[str, int]:
     return dict(zip(firsts["series"].to_list(), firsts["rank"].to_list(), strict=True))
 
 
-def _links(
-    usable: pl.DataFrame, labels: NDArray[np.int64], names: list[str], series_by_label: dict[int, str]
-) -> pl.DataFrame:
-    """Identifiers that join two or more reports of one series, with their weight."""
-    label_frame = pl.DataFrame({"r": np.arange(len(names), dtype=np.int64), "label": labels})
-    lookup = pl.DataFrame({"label": list(series_by_label), "series": list(series_by_label.values())},
-                          schema={"label": pl.Int64(), "series": pl.String()})
-    named = pl.DataFrame({"r": np.arange(len(names), dtype=np.int64), "report": names})
+def _join_components(
+    labels: NDArray[np.int64], extra: list[tuple[NDArray[np.int64], NDArray[np.int64]]]
+) -> NDArray[np.int64]:
+    """Components after adding report pairs, computed on the (small) graph of components."""
+    a = np.concatenate([pair[0] for pair in extra])
+    b = np.concatenate([pair[1] for pair in extra])
+    if a.size == 0:
+        return labels
+    size = int(labels.max()) + 1
+    matrix = coo_matrix((np.ones(a.size, dtype=np.int8), (labels[a], labels[b])), shape=(size, size))
+    _, joined = connected_components(matrix, directed=False)
+    result: NDArray[np.int64] = joined[labels].astype(np.int64)
+    return result
+
+
+def _links(usable: pl.DataFrame, series: pl.Series, names: pl.Series) -> pl.DataFrame:
+    """Identifiers that join two or more reports of one series, with their smallest weight there."""
     return (
-        usable.join(label_frame, on="r").join(lookup, on="label").join(named, on="r")
+        usable.with_columns(series.gather(usable["r"]).alias("series"), names.gather(usable["r"]).alias("report"))
         .group_by("series", "ident").agg(pl.col("weight").min(), pl.col("report").sort().alias("report_ids"))
         .filter(pl.col("report_ids").list.len() >= 2)
         .sort("series", "ident")

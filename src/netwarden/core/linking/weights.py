@@ -19,23 +19,23 @@ log = logging.getLogger(__name__)
 _ROLE_RANK = {"suspect": 0, "victim": 1, "unknown": 2}
 
 
-def ident_stats(edges: pl.DataFrame) -> pl.DataFrame:
-    """Per identifier: reports mentioning it, and how many label it suspect / victim."""
-    per_report = collapse_roles(edges)
-    return per_report.group_by("ident").agg(
-        pl.len().alias("reports"),
-        (pl.col("role") == "suspect").sum().alias("suspect_reports"),
-        (pl.col("role") == "victim").sum().alias("victim_reports"),
+def collapse_roles(edges: pl.DataFrame) -> pl.DataFrame:
+    """One row per (report, identifier): suspect beats victim beats unknown within one report."""
+    roles = {rank: role for role, rank in _ROLE_RANK.items()}
+    return (
+        edges.group_by("report", "ident")
+        .agg(pl.col("type").first(), pl.col("role").replace_strict(_ROLE_RANK, default=2, return_dtype=pl.Int8).min())
+        .with_columns(pl.col("role").replace_strict(roles, return_dtype=pl.String))
     )
 
 
-def collapse_roles(edges: pl.DataFrame) -> pl.DataFrame:
-    """One row per (report, identifier): suspect beats victim beats unknown within one report."""
-    return (
-        edges.with_columns(pl.col("role").replace_strict(_ROLE_RANK, default=2, return_dtype=pl.Int8).alias("rank"))
-        .sort("rank")
-        .unique(["report", "ident"], keep="first")
-        .drop("rank")
+def ident_stats(collapsed: pl.DataFrame) -> pl.DataFrame:
+    """Per identifier (from ``collapse_roles`` rows): reports mentioning it, how many say suspect / victim."""
+    return collapsed.group_by("ident").agg(
+        pl.col("type").first(),
+        pl.len().alias("reports"),
+        (pl.col("role") == "suspect").sum().alias("suspect_reports"),
+        (pl.col("role") == "victim").sum().alias("victim_reports"),
     )
 
 
@@ -60,26 +60,36 @@ def find_new_hubs(stats: pl.DataFrame, known: set[str], n_reports: int, config: 
     return pl.DataFrame(rows, schema={"ident": pl.String(), "reason": pl.String()})
 
 
-def weigh(edges: pl.DataFrame, stats: pl.DataFrame, hubs: set[str], config: LinkConfig) -> pl.DataFrame:
+def weigh(collapsed: pl.DataFrame, stats: pl.DataFrame, hubs: set[str], config: LinkConfig) -> pl.DataFrame:
     """Each (report, identifier) with its side and linking weight.
 
     Columns out: report, ident, type, family, side, weight, refused (reason or null), reports.
     ``side`` is suspect, victim, or unsure: role unknown here and never settled by another
     report, in few enough reports (``victim_fan_out_cap``) to be one victim's own. ``weight``
     is the full weight; an unsure occurrence counts ``unknown_role_factor`` of it in sums.
-    ``stats`` must cover every identifier in ``edges`` with counts over all reports known.
+    ``collapsed`` comes from ``collapse_roles``; ``stats`` must cover its identifiers with
+    counts over all reports known.
     """
-    weights = {type_name: float(w) for type_name, w in config.weights.items()}
-    knee = config.frequency_knee
-    frame = collapse_roles(edges).join(stats, on="ident", how="left")
+    per_ident = _per_identifier(stats, hubs, config)
     unknown_side = (
         pl.when((pl.col("suspect_reports") > 0) & (pl.col("victim_reports") == 0)).then(pl.lit("suspect"))
         .when((pl.col("victim_reports") > 0) & (pl.col("suspect_reports") == 0)).then(pl.lit("victim"))
+        .when(pl.col("reports") > config.victim_fan_out_cap).then(pl.lit("suspect"))
         .otherwise(pl.lit("unsure"))
     )
-    side = pl.when(pl.col("role") == "unknown").then(unknown_side).otherwise(pl.col("role"))
-    side = pl.when((side == "unsure") & (pl.col("reports") > config.victim_fan_out_cap)).then(
-        pl.lit("suspect")).otherwise(side)
+    return (
+        collapsed.select("report", "ident", "role")
+        .join(per_ident, on="ident", how="left")
+        .with_columns(pl.when(pl.col("role") == "unknown").then(unknown_side).otherwise(pl.col("role")).alias("side"))
+        .select("report", "ident", "type", "family", "side", "weight", "refused", "reports")
+    )
+
+
+def _per_identifier(stats: pl.DataFrame, hubs: set[str], config: LinkConfig) -> pl.DataFrame:
+    """Type (service lines apart), family, full weight and refusal, once per distinct value."""
+    weights = {type_name: float(w) for type_name, w in config.weights.items()}
+    knee = config.frequency_knee
+    service = (pl.col("type") == "phone") & pl.col("ident").str.slice(6).str.contains(SERVICE_PHONE_PATTERN)
     frequency = (
         pl.when(pl.col("reports") <= knee).then(1.0)
         .otherwise(1.0 / (1.0 + (pl.col("reports").cast(pl.Float64) / knee).log10()))
@@ -89,31 +99,34 @@ def weigh(edges: pl.DataFrame, stats: pl.DataFrame, hubs: set[str], config: Link
         .when(pl.col("reports") > config.fan_out_cap).then(pl.lit("fan_out"))
         .otherwise(None)
     )
-    service = (pl.col("type") == "phone") & pl.col("ident").str.slice(6).str.contains(SERVICE_PHONE_PATTERN)
     return (
-        frame.with_columns(
-            side.alias("side"), frequency.alias("frequency"),
-            pl.when(service).then(pl.lit(SERVICE_PHONE)).otherwise(pl.col("type")).alias("type"),
-        )
+        stats.with_columns(pl.when(service).then(pl.lit(SERVICE_PHONE)).otherwise(pl.col("type")).alias("type"))
         .with_columns(
-            (pl.col("type").replace_strict(weights, default=0.0, return_dtype=pl.Float64)
-             * pl.col("frequency")).alias("weight"),
+            (pl.col("type").replace_strict(weights, default=0.0, return_dtype=pl.Float64) * frequency).alias("weight"),
             pl.col("type").replace_strict(dict(FAMILIES), default=pl.col("type")).alias("family"),
             refused.alias("refused"),
         )
-        .select("report", "ident", "type", "family", "side", "weight", "refused", "reports")
     )
 
 
-def warn_refused(weighted: pl.DataFrame, config: LinkConfig) -> pl.DataFrame:
-    """Log each fan-out refusal once; return (ident, reason) for every refused identifier."""
+def warn_refused(weighted: pl.DataFrame, known: pl.DataFrame, config: LinkConfig) -> pl.DataFrame:
+    """(ident, reason) for every refused identifier; a new fan-out refusal is logged, once.
+
+    Refusals are kept in the state with the hubs (a value over the cap stays refused), so the
+    warning appears in the run that first sees the value cross the cap.
+    """
     refused = weighted.filter(pl.col("refused").is_not_null()).group_by("ident").agg(
         pl.col("refused").first(), pl.col("reports").max()
-    ).sort("ident")
-    for ident, reason, reports in refused.iter_rows():
-        if reason == "fan_out":
+    ).sort("ident").join(known, on="ident", how="left")
+    reasons = []
+    for ident, kind, reports, stored in refused.select("ident", "refused", "reports", "reason").iter_rows():
+        if stored is not None:
+            reasons.append(stored)
+        elif kind == "fan_out":
             log.warning(
                 "fan-out guard: %s is in %d reports (cap %d); it links nothing", ident, reports, config.fan_out_cap
             )
-    return refused.select("ident", pl.col("refused").alias("reason"))
-
+            reasons.append(f"fan-out: in {reports} reports (cap {config.fan_out_cap})")
+        else:
+            reasons.append("hub")
+    return refused.select("ident", pl.Series("reason", reasons, dtype=pl.String))
