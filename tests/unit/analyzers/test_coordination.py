@@ -27,7 +27,8 @@ def _crew_posts() -> list[dict[str, object]]:
     for episode, script in enumerate(scripts):
         start = T0 + timedelta(days=3 * episode)
         for k, account in enumerate(["weibo:a1", "douyin:a2", "xiaohongshu:a3", "weibo:a4"]):
-            rows.append({"post_id": f"e{episode}-{k}", "account": account, "created_at": start + timedelta(seconds=7 * k),
+            rows.append({"post_id": f"e{episode}-{k}", "account": account,
+                         "created_at": start + timedelta(seconds=7 * k),
                          "text": script + "～" * k, "urls": ["https://Bad-News.example/p/1"],
                          "account_created_at": T0 - timedelta(days=10)})
     return rows
@@ -66,8 +67,8 @@ def test_reposting_each_other_within_the_window_is_co_repost() -> None:
     for episode in range(2):
         start = T0 + timedelta(days=episode)
         rows.append({"post_id": f"src{episode}", "account": "weibo:boss", "created_at": start, "text": "看这个"})
-        rows += [{"post_id": f"r{episode}-{k}", "account": f"weibo:rt{k}", "created_at": start + timedelta(seconds=5 + k),
-                  "repost_of": f"src{episode}"} for k in range(3)]
+        rows += [{"post_id": f"r{episode}-{k}", "account": f"weibo:rt{k}",
+                  "created_at": start + timedelta(seconds=5 + k), "repost_of": f"src{episode}"} for k in range(3)]
     (crew,) = find_troll_crews(_posts(rows))
     assert crew.kinds == ["co_repost"] and "weibo:boss" in crew.accounts
 

@@ -142,7 +142,8 @@ def find_troll_crews(
     ).filter(pl.col("weight") >= rules.min_edge_weight)
     # Participation counts an account's own posts that co-act: one burst is one, however many join it.
     participation = pl.concat([pairs.select(pl.col("account_code").alias("code"), "post_id"),
-                               pairs.select(pl.col("account_code_b").alias("code"), pl.col("post_id_b").alias("post_id"))
+                               pairs.select(pl.col("account_code_b").alias("code"),
+                                            pl.col("post_id_b").alias("post_id"))
                                ]).group_by("code").agg(pl.col("post_id").n_unique().alias("posts")).filter(
         pl.col("posts") >= rules.min_participation)["code"]
     all_edges = edges
@@ -199,7 +200,8 @@ def _crews(posts: pl.DataFrame, members: pl.DataFrame, pairs: pl.DataFrame, rule
             kinds=[k for k in KINDS if k in set(links["kind"].to_list())], window_seconds=rules.window_seconds,
             targets=targets,
             evidence={
-                "co_actions": links.height, "median_seconds_apart": float(links.select(pl.col("dt").median()).item() or 0),
+                "co_actions": links.height,
+                "median_seconds_apart": float(links.select(pl.col("dt").median()).item() or 0),
                 "pairs": [{"posts": [p, q], "kind": k, "seconds_apart": int(d)} for p, q, k, d in
                           links.select("post_id", "post_id_b", "kind", "dt").head(EVIDENCE_PAIRS).iter_rows()],
                 "young_accounts": young.height, "accounts_created_on_busiest_day": busiest_day,
