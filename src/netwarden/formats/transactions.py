@@ -31,7 +31,6 @@ RAILS = ("bank", "unionpay", "alipay", "wechat", "crypto", "cash", "other")
 DEFAULT_CURRENCY = "CNY"
 # Extra unnamed cells beyond the header are caught by reading a few spare columns.
 _SPARE = 4
-_CHUNK = 16 * 1024 * 1024
 _ACCOUNT = r"^[a-z][a-z0-9_]{0,31}:\S"
 _OFFSET = r"[+-]\d{2}:?\d{2}$"
 _WITH_OFFSET = ("%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%z")
@@ -69,7 +68,7 @@ def read_transactions(
     except (pl.exceptions.ComputeError, pl.exceptions.NoDataError) as exc:
         raise InputError(f"{path}: not a readable CSV file: {exc}", code="file_not_csv", file=str(path)) from exc
     del data
-    frame = _physical_lines(frame, path, header)
+    frame = _physical_lines(frame, header)
     # A blank line is no row (as in the other readers), but it keeps its place in the numbering.
     blank = pl.all_horizontal(pl.col(name).is_null() for name in header)
     if frame.select(blank.any()).item():
@@ -104,15 +103,12 @@ def _header(source: Path | io.BytesIO, path: Path) -> list[str]:
     return [name.strip() for name in names]
 
 
-def _physical_lines(frame: pl.DataFrame, path: Path, header: list[str]) -> pl.DataFrame:
-    """Shift line numbers after a quoted cell that holds a line break (checked only if needed)."""
-    breaks = 0
-    with path.open("rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            breaks += chunk.count(b"\n")
-    if breaks <= frame.height + 1:
-        return frame
+def _physical_lines(frame: pl.DataFrame, header: list[str]) -> pl.DataFrame:
+    """Shift line numbers after a quoted cell that holds a line break (only such cells can)."""
     inside = pl.sum_horizontal(pl.col(name).str.count_matches("\n", literal=True).fill_null(0) for name in header)
+    broken = pl.any_horizontal(pl.col(name).str.contains("\n", literal=True) for name in header)
+    if not frame.select(broken.any()).item():
+        return frame
     return frame.with_columns(
         (pl.col("line").cast(pl.Int64) + inside.cum_sum().shift(1, fill_value=0)).alias("line")
     )
@@ -125,10 +121,14 @@ def _with_optional_columns(frame: pl.DataFrame) -> pl.DataFrame:
 
 def _tidied(frame: pl.DataFrame, names: list[str]) -> pl.DataFrame:
     """Strip spaces and make blank cells null, only in the columns that have any (copies are costly)."""
+    # A prefix test per column is cheap; the regex confirms (tabs, ideographic spaces, "") only if needed.
     untidy = frame.select(
-        pl.col(name).str.contains(r"^\s|\s$").any().fill_null(False).alias(name) for name in names
-    ).row(0, named=True)
-    changed = [name for name, flag in untidy.items() if flag]
+        (pl.col(name).str.len_bytes().min() == 0)
+        | pl.col(name).str.starts_with(" ").any() | pl.col(name).str.ends_with(" ").any()
+        | pl.col(name).str.contains(r"^[\t\u3000]|[\t\u3000]$").any()
+        for name in names
+    ).row(0)
+    changed = [name for name, flag in zip(names, untidy, strict=True) if flag]
     if not changed:
         return frame
     return frame.with_columns(
@@ -150,10 +150,20 @@ def _account_type_lowered(name: str) -> pl.Expr:
 
 
 def _fast_times() -> pl.Expr:
-    """The shape nearly every export uses (2026-03-01T21:14:00+08:00), parsed in one pass."""
-    return pl.col("timestamp").str.to_datetime(
-        _WITH_OFFSET[0], strict=False, time_unit="us"
-    ).dt.convert_time_zone("UTC")
+    """The shape nearly every export uses (2026-03-01T21:14:00+08:00), in one vectorised pass.
+
+    The local part goes through Polars' fast fixed-format path and the offset is subtracted as
+    integer minutes: several times faster than parsing ``%z`` for ten million rows.
+    """
+    text = pl.col("timestamp")
+    shaped = (text.str.len_bytes() == 25) & text.str.slice(19, 1).is_in(["+", "-"]) & (text.str.slice(22, 1) == ":")
+    local = text.str.slice(0, 19).str.to_datetime("%Y-%m-%dT%H:%M:%S", strict=False, time_unit="us")
+    sign = pl.when(text.str.slice(19, 1) == "-").then(-1).otherwise(1)
+    minutes = sign * (
+        text.str.slice(20, 2).cast(pl.Int64, strict=False) * 60 + text.str.slice(23, 2).cast(pl.Int64, strict=False)
+    )
+    utc = (local - pl.duration(minutes=minutes)).dt.replace_time_zone("UTC")
+    return pl.when(shaped).then(utc).otherwise(None)
 
 
 def _other_times(zone: tzinfo) -> pl.Expr:
@@ -176,7 +186,9 @@ def _checked(frame: pl.DataFrame, zone: tzinfo) -> pl.DataFrame:
     """Normalise cells and name each row's first problem in ``_code`` / ``_field`` (null if none)."""
     raw = frame.select([pl.col(name).alias(f"_raw_{name}") for name in frame.columns if name != "line"])
     codes = sorted(iso4217_codes())
-    norm = _tidied(frame, [name for name in COLUMNS if name != "timestamp"]).with_columns(
+    # Spaces around institution names change nothing that is checked; they are left as written.
+    checked_text = ["txn_id", "from_account", "to_account", "amount", "currency", "rail", "report_id"]
+    norm = _tidied(frame, checked_text).with_columns(
         pl.col("amount").alias("_amount_text"),
         pl.col("amount").cast(pl.Float64, strict=False).alias("_amount"),
         _fast_times().alias("_time"),
@@ -190,7 +202,7 @@ def _checked(frame: pl.DataFrame, zone: tzinfo) -> pl.DataFrame:
     problems: list[tuple[pl.Expr, str, str]] = [
         (pl.any_horizontal(pl.col(f"__spare_{i}").is_not_null() for i in range(_SPARE)), "bad_csv", ""),
         *[(pl.col(name).is_null(), "missing_field", name) for name in ("txn_id", "from_account", "to_account")],
-        (pl.col("_raw_timestamp").str.strip_chars().fill_null("") == "", "missing_field", "timestamp"),
+        (pl.col("_raw_timestamp").is_null(), "missing_field", "timestamp"),
         (pl.col("_amount_text").is_null(), "missing_field", "amount"),
         (pl.col("_amount").is_null() | pl.col("_amount").is_nan() | pl.col("_amount").is_infinite(),
          "bad_amount", "amount"),
@@ -201,12 +213,16 @@ def _checked(frame: pl.DataFrame, zone: tzinfo) -> pl.DataFrame:
         (~pl.col("to_account").str.contains(_ACCOUNT), "bad_account", "to_account"),
         (pl.col("from_account") == pl.col("to_account"), "self_transfer", "to_account"),
     ]
-    code: pl.Expr = pl.lit(None, dtype=pl.String)
-    field: pl.Expr = pl.lit(None, dtype=pl.String)
-    for condition, name, column in reversed(problems):
-        code = pl.when(condition.fill_null(False)).then(pl.lit(name)).otherwise(code)
-        field = pl.when(condition.fill_null(False)).then(pl.lit(column or None, dtype=pl.String)).otherwise(field)
-    return pl.concat([norm, raw], how="horizontal").with_columns(_code=code, _field=field)
+    # One small-integer column names each row's first problem; code and field are looked up from it.
+    first: pl.Expr = pl.lit(None, dtype=pl.Int8)
+    for number in reversed(range(len(problems))):
+        first = pl.when(problems[number][0].fill_null(False)).then(pl.lit(number, dtype=pl.Int8)).otherwise(first)
+    codes_by_number = {number: code for number, (_, code, _) in enumerate(problems)}
+    fields_by_number = {number: column or None for number, (_, _, column) in enumerate(problems)}
+    return pl.concat([norm, raw], how="horizontal").with_columns(first.alias("_problem")).with_columns(
+        pl.col("_problem").replace_strict(codes_by_number, default=None, return_dtype=pl.String).alias("_code"),
+        pl.col("_problem").replace_strict(fields_by_number, default=None, return_dtype=pl.String).alias("_field"),
+    )
 
 
 def _patched(frame: pl.DataFrame, rows: pl.Expr, columns: list[pl.Expr]) -> pl.DataFrame:
@@ -249,7 +265,9 @@ def _one_time(text: str | None, zone: tzinfo) -> Any:
 def _with_duplicates(frame: pl.DataFrame) -> pl.DataFrame:
     """A txn_id seen earlier among the accepted rows: the later row is the duplicate."""
     ok = pl.col("_code").is_null()
-    repeated = frame.filter(pl.col("txn_id").is_duplicated())
+    # Hashes first (cheap over ten million ids); only ids whose hash repeats are compared as text.
+    maybe = frame.filter(pl.col("txn_id").hash().is_duplicated())
+    repeated = maybe.filter(pl.col("txn_id").is_duplicated())
     if repeated.height == 0:
         return frame.with_columns(pl.lit(None, dtype=pl.Int64).alias("_first_line"))
     first_line = repeated.filter(ok).group_by("txn_id").agg(pl.col("line").min().alias("_first_line"))

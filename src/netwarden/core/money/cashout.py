@@ -39,29 +39,25 @@ def is_exchange_deposit(account: str, institution: str) -> pl.Expr:
     ).fill_null(False)
 
 
-def cash_out_kind() -> pl.Expr:
-    """Per transaction: the kind of cash-out point its receiver is (``exchange``, ``cash``, ``merchant``) or null."""
-    return (
-        pl.when(of_type("to_account", CASH_TYPES) | (pl.col("rail") == "cash"))
-        .then(pl.lit("cash"))
-        .when(of_type("to_account", MERCHANT_TYPES))
-        .then(pl.lit("merchant"))
-        .when(is_exchange_deposit("to_account", "to_institution"))
-        .then(pl.lit("exchange"))
-        .otherwise(pl.lit(None, dtype=pl.String))
-    )
-
-
 def cash_out_points(transactions: pl.DataFrame, *, key: str = "to_account") -> pl.DataFrame:
     """``key`` (the receiver column, or its integer code) → ``cash_out_kind`` for every cash-out point."""
-    candidates = of_type("to_account", CASH_TYPES + MERCHANT_TYPES) | pl.col("to_account").str.starts_with("crypto") | (
-        pl.col("rail") == "cash"
+    cash = transactions.filter(of_type("to_account", CASH_TYPES) | (pl.col("rail") == "cash")).select(
+        pl.col(key).alias("account"), pl.lit("cash").alias("cash_out_kind")
     )
-    # Millions of shop purchases name a few thousand receivers: classify each distinct receiver once.
-    distinct = transactions.filter(candidates).unique([key, "to_account", "rail", "to_institution"])
+    merchant = transactions.filter(of_type("to_account", MERCHANT_TYPES)).select(
+        pl.col(key).alias("account"), pl.lit("merchant").alias("cash_out_kind")
+    )
+    # Crypto rows are few; the institution test (strip, lower-case, look-up) runs on them only.
+    crypto = transactions.filter(pl.col("to_account").str.starts_with("crypto")).filter(
+        is_exchange_deposit("to_account", "to_institution")
+    ).select(pl.col(key).alias("account"), pl.lit("exchange").alias("cash_out_kind"))
+    # A receiver that is several kinds at once (a card that also took a cash-rail row) counts as
+    # the first of cash, exchange, merchant.
+    rank = {"cash": 0, "exchange": 1, "merchant": 2}
     return (
-        distinct.select(pl.col(key).alias("account"), cash_out_kind().alias("cash_out_kind"))
-        .drop_nulls("cash_out_kind")
-        .sort("account", "cash_out_kind")
+        pl.concat([cash.unique(), crypto.unique(), merchant.unique()])
+        .with_columns(pl.col("cash_out_kind").replace_strict(rank, return_dtype=pl.Int8).alias("_rank"))
+        .sort("account", "_rank")
         .unique("account", keep="first", maintain_order=True)
+        .drop("_rank")
     )

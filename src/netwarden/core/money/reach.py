@@ -79,17 +79,25 @@ def opening_balances(edges: pl.DataFrame, taint: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def partitioned(rows: pl.DataFrame, *, partitions: int) -> pl.DataFrame:
-    """Label rows by connected component of their accounts, packed into ``partitions`` groups."""
+def partitioned(rows: pl.DataFrame, *, partitions: int, stops: pl.Series) -> pl.DataFrame:
+    """Label rows by connected component, packed into ``partitions`` groups.
+
+    Only a row between two accounts that both keep a queue ties them together: an untracked
+    sender or a cash-out point carries no state, so a shop or an employer does not glue the
+    whole ledger into one component.
+    """
     if rows.height == 0:
         return rows.with_columns(pl.lit(0, dtype=pl.Int64).alias("partition"))
     codes = np.concatenate([rows.get_column("src").to_numpy(), rows.get_column("dst").to_numpy()])
     accounts, dense = np.unique(codes, return_inverse=True)
     src, dst = dense[: rows.height], dense[rows.height :]
+    dst_tracked = rows.select(pl.col("dst_on") & ~pl.col("dst").is_in(stops.implode())).to_series().to_numpy()
+    ties = rows.get_column("src_on").to_numpy() & dst_tracked
     size = len(accounts)
-    graph = coo_matrix((np.ones(len(src), dtype=np.int8), (src, dst)), shape=(size, size))
+    graph = coo_matrix((np.ones(int(ties.sum()), dtype=np.int8), (src[ties], dst[ties])), shape=(size, size))
     _, component = connected_components(graph, directed=False)
-    labelled = rows.with_columns(pl.Series("component", component[src], dtype=pl.Int64))
+    owner = np.where(rows.get_column("src_on").to_numpy(), component[src], component[dst])
+    labelled = rows.with_columns(pl.Series("component", owner, dtype=pl.Int64))
     # Biggest components first, each to the currently lightest partition (greedy bin packing).
     sizes = labelled.group_by("component").len().sort("len", "component", descending=[True, False])
     loads = [0] * max(1, partitions)
@@ -102,7 +110,7 @@ def partitioned(rows: pl.DataFrame, *, partitions: int) -> pl.DataFrame:
         {"component": list(assignment), "partition": list(assignment.values())},
         schema={"component": pl.Int64, "partition": pl.Int64},
     )
-    return labelled.join(mapping, on="component").drop("component")
+    return labelled.join(mapping, on="component").drop("component").sort("row")
 
 
 def reach(edges: pl.DataFrame, *, max_hops: int, stops: pl.Series, partitions: int = 8) -> Reach:
@@ -124,4 +132,4 @@ def reach(edges: pl.DataFrame, *, max_hops: int, stops: pl.Series, partitions: i
         .drop("src_t", "dst_t")
         .sort("row")
     )
-    return Reach(partitioned(flagged, partitions=partitions), opening, taint)
+    return Reach(partitioned(flagged, partitions=partitions, stops=stops), opening, taint)

@@ -149,15 +149,21 @@ def _merged(
             "account": pl.UInt64, "payment": pl.Int64, "sender": pl.UInt64, "row": pl.Int64, "ts": pl.Int64,
             "depth": pl.Int64, "amount": pl.Float64})
         .join(payments.select("payment", "report_id"), on="payment")
-        .join(frame.select("row", "txn_id"), on="row")
         .sort("row")
     )
+    # ``row`` is the frame's row index: gathering by it is cheaper than a join with millions of rows.
+    arrivals = arrivals.with_columns(
+        frame.get_column("txn_id").gather(arrivals.get_column("row")).alias("txn_id"),
+        frame.get_column("to_institution").gather(arrivals.get_column("row")).alias("to_institution"),
+    )
     names = _names(frame, arrivals.get_column("account").unique())
+    hop_amounts = pl.DataFrame(
+        [(p, row, amount) for e in engines for (p, row), amount in e.hop_amount.items()],
+        schema={"payment": pl.Int64, "row": pl.Int64, "amount_attributed": pl.Float64}, orient="row",
+    ).sort("payment", "row")
     hops = (
-        pl.DataFrame([(p, row, amount) for e in engines for (p, row), amount in e.hop_amount.items()],
-                     schema={"payment": pl.Int64, "row": pl.Int64, "amount_attributed": pl.Float64}, orient="row")
-        .join(frame.select("row", "txn_id", "from_account", "to_account", "timestamp"), on="row")
-        .sort("payment", "row")
+        pl.concat([hop_amounts, frame.select("txn_id", "from_account", "to_account", "timestamp")[
+            hop_amounts.get_column("row")]], how="horizontal")
         .select("payment", "txn_id", pl.col("from_account").alias("from"), pl.col("to_account").alias("to"),
                 "amount_attributed", pl.col("timestamp").alias("at"))
     )
@@ -192,8 +198,9 @@ def _classified(
     touched = arrivals.get_column("account").unique()
     stops = pl.DataFrame({"account": list(stop_kind), "cash_out_kind": list(stop_kind.values())},
                          schema={"account": pl.UInt64, "cash_out_kind": pl.String})
-    received = frame.filter(pl.col("dst").is_in(touched.implode())).rename({"dst": "account"})
-    institution = received.group_by("account").agg(
+    received = frame.filter(pl.col("dst").is_in(touched.implode())).select(pl.col("dst").alias("account"), "amount")
+    # The institution that received the victim money (the most frequent, ties by name).
+    institution = arrivals.group_by("account").agg(
         pl.col("to_institution").drop_nulls().mode().sort().first().alias("institution")
     )
     # Victim share denominators: a tracked account's inflow after victim money could first
