@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netwarden.core.linking import Judgement, ResolverState, fresh_id
+from netwarden.core.linking import Judgement, ResolverState, fresh_id, series_links
 from tests.unit.linking.helpers import groups, report, run
 
 CARD_A = "bank_card:6222021234567890128"
@@ -130,3 +130,14 @@ def test_incremental_runs_give_the_batch_result(identifiers: list[list[str]], cu
     batch = run(reports).state.series_of()
     stepwise = run(reports[cut:], run(reports[:cut]).state).state.series_of()
     assert stepwise == batch
+
+
+def test_full_explanation_of_a_series_after_an_incremental_run() -> None:
+    first = run(BASE + [report("A0", CARD_A, "qq:99999999", hour=0), report("A9", "qq:99999999", hour=6)])
+    second = run([report("A3", CARD_A, hour=9)], first.state)
+    series = second.state.series_of()["A3"]
+    full = series_links(second.state, [series]).to_dicts()
+    assert {(row["ident"], tuple(row["report_ids"])) for row in full} == {
+        (CARD_A, ("A0", "A1", "A2", "A3")), ("qq:99999999", ("A0", "A9")),
+    }
+    assert all(row["series"] == series for row in full)

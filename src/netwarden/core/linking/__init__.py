@@ -4,6 +4,7 @@ See docs/linking.md. Pure core: columns in, columns out; no I/O.
 """
 
 from netwarden.core.linking.config import TYPE_WEIGHTS, LinkConfig
+from netwarden.core.linking.explain import series_links
 from netwarden.core.linking.ids import fresh_id
 from netwarden.core.linking.judgements import Constraints, constraints
 from netwarden.core.linking.model import Judgement, LinkReport, LinkResult, ResolverState, report_frames
@@ -23,5 +24,6 @@ __all__ = [
     "fresh_id",
     "link",
     "report_frames",
+    "series_links",
     "series_records",
 ]

@@ -1,9 +1,9 @@
 """`link`: add reports to the resolver state, relinking only the series they (or judgements) touch.
 
 Batch and incremental are one path: a batch is an incremental run on an empty state. The work
-is partitioned: the touched sub-world (new reports, reports sharing an identifier with them,
-reports named by changed judgements, and every member of those reports' series) is linked as
-edge columns -> connected components; everything else keeps its series untouched.
+is partitioned: the run's sub-world (scope.py: new reports, the stored reports they reach, and
+whole series where something inside may have changed) is linked as edge columns -> connected
+components -> per-component work (splits, ids); everything else keeps its series untouched.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from netwarden.core.linking.config import LinkConfig
 from netwarden.core.linking.constrained import split_component
 from netwarden.core.linking.duplicates import attachments, duplicate_of, shared_pairs
 from netwarden.core.linking.graph import components, linking_edges, pair_edges, star_edges
-from netwarden.core.linking.ids import assign
+from netwarden.core.linking.ids import Assignment, assign
 from netwarden.core.linking.judgements import Constraints, constraints
 from netwarden.core.linking.model import HUB_SCHEMA, MEMBER_SCHEMA, MERGED_SCHEMA, Judgement, LinkResult, ResolverState
 from netwarden.core.linking.scope import scope
@@ -64,28 +64,7 @@ def link(
     refused = warn_refused(weighted, pl.concat([state.hubs, new_hubs.select(*HUB_SCHEMA)]), config)
     new_hubs = pl.concat([new_hubs, refused.filter(~pl.col("ident").is_in(list(hubs)))]).select(*HUB_SCHEMA)
     labels, dup_pairs, usable = _label(order, weighted, rules, reach.held_together, config)
-    names = order["report"]
-    stored = state.members.join(order.select("report", "r"), on="report").select("r", "series")
-    previous = dict(zip(stored["r"].to_list(), stored["series"].to_list(), strict=True))
-    founding = _founding_rank(state.members, set(previous.values()))
-    retired = set(state.merged["series"].to_list())
-    old_here = set(previous.values())
-
-    def live_elsewhere(ids: list[str]) -> set[str]:
-        found = state.members.filter(pl.col("series").is_in(ids))["series"].unique().to_list()
-        return set(found) - old_here
-
-    named = assign(labels, names.to_list(), previous, founding, live_elsewhere, retired)
-    series_col = pl.Series("series", named.series, dtype=pl.String).gather(named.component)
-    dups = duplicate_of(dup_pairs, labels)
-    originals = pl.Series([dups.get(i) for i in range(order.height)] if dups else [None] * order.height,
-                          dtype=pl.Int64)
-    # A settled report's original may lie outside this run: keep the stored one.
-    members = order.select("report", "at").with_columns(
-        series_col.alias("series"), names.gather(originals).alias("duplicate_of")
-    ).join(reach.settled.rename({"duplicate_of": "stored"}), on="report", how="left").with_columns(
-        pl.coalesce("duplicate_of", "stored").alias("duplicate_of")
-    )
+    members, named, series_col = _name_series(order, labels, dup_pairs, state, reach.settled)
     merged_now = pl.DataFrame(
         {"series": list(named.merged), "merged_into": list(named.merged.values())}, schema=dict(MERGED_SCHEMA)
     ).sort("series")
@@ -99,9 +78,37 @@ def link(
         hubs=pl.concat([state.hubs, new_hubs]),
         applied=rules.in_force,
     )
-    links = _links(usable, series_col, names)
+    links = _links(usable, series_col, order["report"])
     touched = frozenset(named.series) | frozenset(named.merged)
     return LinkResult(new_state, links, merged_now, refused, touched)
+
+
+def _name_series(
+    order: pl.DataFrame, labels: NDArray[np.int64], dup_pairs: list[tuple[int, int]], state: ResolverState,
+    settled: pl.DataFrame,
+) -> tuple[pl.DataFrame, Assignment, pl.Series]:
+    """Series ids for the sub-world's components and its rows of the members frame."""
+    names = order["report"]
+    stored = state.members.join(order.select("report", "r"), on="report").select("r", "series")
+    previous = dict(zip(stored["r"].to_list(), stored["series"].to_list(), strict=True))
+    founding = _founding_rank(state.members, set(previous.values()))
+    old_here = set(previous.values())
+
+    def live_elsewhere(ids: list[str]) -> set[str]:
+        found = state.members.filter(pl.col("series").is_in(ids))["series"].unique().to_list()
+        return set(found) - old_here
+
+    named = assign(labels, names.to_list(), previous, founding, live_elsewhere, set(state.merged["series"].to_list()))
+    series_col = pl.Series("series", named.series, dtype=pl.String).gather(named.component)
+    dups = duplicate_of(dup_pairs, labels)
+    originals = pl.Series([dups.get(i) for i in range(order.height)], dtype=pl.Int64)
+    # A settled report's original may lie outside this run: keep the stored one.
+    members = order.select("report", "at").with_columns(
+        series_col.alias("series"), names.gather(originals).alias("duplicate_of")
+    ).join(settled.rename({"duplicate_of": "stored"}), on="report", how="left").with_columns(
+        pl.coalesce("duplicate_of", "stored").alias("duplicate_of")
+    )
+    return members, named, series_col
 
 
 def _global_stats(all_edges: pl.DataFrame, collapsed: pl.DataFrame, known_hubs: set[str]) -> pl.DataFrame:
