@@ -22,13 +22,11 @@ A licensed lender's daytime reminder to the debtor alone meets none of these and
 from __future__ import annotations
 
 import hashlib
-import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import igraph
-import leidenalg
 import polars as pl
 
 from netwarden.core.analyzers.collection_text import TextLabeller, label_text, text_key_expr
@@ -110,10 +108,10 @@ def _worked_owners(
 
 
 def _operations(targets: pl.DataFrame, rules: CollectionRules) -> dict[int, str]:
-    """Communities (Leiden, modularity) of numbers whose target sets overlap, weighted by Jaccard.
+    """Connected components of numbers whose target sets overlap (Jaccard at least the threshold).
 
-    Plain connected components chain operations together through debtors who borrowed from
-    several gangs' apps; modularity keeps each densely overlapping group of numbers apart.
+    Targets are debtors and the owners of single-book contacts: a contact found in several phone
+    books would chain unrelated operations together.
     """
     callers = targets["caller"].unique().sort().to_list()
     index = {number: i for i, number in enumerate(callers)}
@@ -127,14 +125,12 @@ def _operations(targets: pl.DataFrame, rules: CollectionRules) -> dict[int, str]
                                .alias("jaccard")).filter(pl.col("jaccard") >= rules.operation_min_jaccard)
     graph = igraph.Graph(n=len(callers), edges=[(index[a], index[b]) for a, b in
                                                 zip(pairs["caller"], pairs["caller_right"], strict=True)])
-    random.seed(0)  # Leiden is randomised; a fixed seed keeps operation ids stable between runs
-    partition = leidenalg.find_partition(graph, leidenalg.ModularityVertexPartition,
-                                         weights=pairs["jaccard"].to_list(), seed=0)
+    membership = graph.connected_components().membership
     members: dict[int, list[str]] = {}
-    for number, community in zip(callers, partition.membership, strict=True):
+    for number, community in zip(callers, membership, strict=True):
         members.setdefault(community, []).append(_number_text(number))
     names = {c: _operation_name(m) for c, m in members.items()}
-    return {number: names[c] for number, c in zip(callers, partition.membership, strict=True)}
+    return {number: names[c] for number, c in zip(callers, membership, strict=True)}
 
 
 def _operation_name(numbers: list[str]) -> str:
