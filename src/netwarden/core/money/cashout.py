@@ -41,6 +41,8 @@ def is_exchange_deposit(account: str, institution: str) -> pl.Expr:
 
 def cash_out_points(transactions: pl.DataFrame, *, key: str = "to_account") -> pl.DataFrame:
     """``key`` (the receiver column, or its integer code) → ``cash_out_kind`` for every cash-out point."""
+    transactions = transactions.select(key, "to_account", "rail", "to_institution") if key != "to_account" else (
+        transactions.select("to_account", "rail", "to_institution"))
     cash = transactions.filter(of_type("to_account", CASH_TYPES) | (pl.col("rail") == "cash")).select(
         pl.col(key).alias("account"), pl.lit("cash").alias("cash_out_kind")
     )

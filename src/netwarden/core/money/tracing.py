@@ -100,7 +100,7 @@ def _names(frame: pl.DataFrame, codes: pl.Series) -> dict[int, str]:
     """Account name of each code in ``codes``."""
     wanted = codes.implode()
     pairs = pl.concat([
-        frame.filter(pl.col(code).is_in(wanted)).select(pl.col(code).alias("code"), pl.col(name).alias("name"))
+        frame.select(pl.col(code).alias("code"), pl.col(name).alias("name")).filter(pl.col("code").is_in(wanted))
         for code, name in (("src", "from_account"), ("dst", "to_account"))
     ]).unique()
     if pairs.get_column("code").n_unique() != pairs.height:
@@ -198,7 +198,7 @@ def _classified(
     touched = arrivals.get_column("account").unique()
     stops = pl.DataFrame({"account": list(stop_kind), "cash_out_kind": list(stop_kind.values())},
                          schema={"account": pl.UInt64, "cash_out_kind": pl.String})
-    received = frame.filter(pl.col("dst").is_in(touched.implode())).select(pl.col("dst").alias("account"), "amount")
+    received = frame.select(pl.col("dst").alias("account"), "amount").filter(pl.col("account").is_in(touched.implode()))
     # The institution that received the victim money (the most frequent, ties by name).
     institution = arrivals.group_by("account").agg(
         pl.col("to_institution").drop_nulls().mode().sort().first().alias("institution")
