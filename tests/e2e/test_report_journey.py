@@ -88,3 +88,26 @@ def test_api_documentation_renders_offline(page, live_server: str) -> None:  # t
     page.get_by_text("/api/v1/reports/{report_id}").first.wait_for()
     assert page.get_by_text("Submit Reports").count() >= 1
     assert not [e for e in errors if "Content Security Policy" in e]
+
+
+def test_urgent_child_report_is_first_and_says_what_to_do(page, live_server: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{live_server}/lang/zh-CN?next=/report")
+    text = ("我儿子今年14岁，网上有人冒充女生和他视频裸聊并录了屏，威胁要发给他全班同学，他已经转了800元，"
+            "对方还要2000，银行卡号6222021234567890128。标记丙四。")
+    page.fill("textarea[name=text]", text)
+    page.fill("input[name=victim_age]", "14")
+    page.click("button[type=submit]")
+    page.get_by_test_id("receipt-code").wait_for()
+    page.goto(f"{live_server}/login")
+    page.fill("input[name=username]", "analyst")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form.stack button[type=submit]")
+    page.wait_for_url(re.compile(r".*/queue"))
+    first = page.locator("table[data-testid=queue] tbody tr").first
+    assert "P0" in first.inner_text() and "标记丙四" in first.inner_text()
+    assert "6222021234567890128" not in first.inner_text()
+    first.locator("a").click()
+    page.get_by_test_id("actions").wait_for()
+    assert page.get_by_test_id("priority").inner_text() == "P0"
+    assert "6222****0128" in page.get_by_test_id("report-text").inner_text()
+    assert page.locator("mark.idf").count() >= 1

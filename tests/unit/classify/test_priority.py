@@ -144,3 +144,12 @@ def test_a_report_that_is_not_a_crime_is_p3(classifier: Classifier) -> None:
     result = classifier.classify("【超市】周末水果特价，会员九折，回T退订")
     assert result.priority == "P3"
     assert _codes(result) == {"PRIO_NOT_A_CRIME"}
+
+
+def test_collectors_still_calling_every_night_is_not_a_live_call() -> None:
+    from netwarden.core.classify import classify
+
+    text = "催收把我P成遗照发到我家亲戚群，每天晚上十一点以后还在打电话骚扰我。"
+    assert "PRIO_LIVE_COERCION" not in {r.code for r in classify(text).reasons}
+    live = classify("有人冒充公安说我涉嫌洗钱，要我把钱转到安全账户，我现在还在跟他通话，他不让我挂电话")
+    assert "PRIO_LIVE_COERCION" in {r.code for r in live.reasons} and live.priority == "P0"
