@@ -16,7 +16,7 @@ def test_report_whose_only_identifier_is_a_listed_hub_stays_alone() -> None:
 
 def test_data_driven_hub_links_nothing() -> None:
     config = LinkConfig(hub_min_reports=3, hub_max_share=0.2)
-    reports = [report(f"R{i}", "bank_card:6222021234567890128", hour=i) for i in range(4)]
+    reports = [report(f"R{i}", "wechat:kefu_official", hour=i) for i in range(4)]
     reports += [report(f"X{i}", f"qq:1234567{i}", hour=10 + i) for i in range(6)]
     result = run(reports, config=config)
     assert all(len(group) == 1 for group in groups(result))
@@ -87,3 +87,13 @@ def test_url_and_its_domain_count_once() -> None:
 def test_service_line_not_on_the_hub_list_needs_corroboration() -> None:
     result = run([report(f"R{i}", "phone:+864006695566", hour=i) for i in range(3)])
     assert len(groups(result)) == 3
+
+
+def test_busy_payee_card_is_not_a_data_hub_but_a_busy_phone_is() -> None:
+    config = LinkConfig(hub_min_reports=3, hub_max_share=0.2)
+    reports = [report(f"C{i}", "bank_card:6222021234567890128", hour=i) for i in range(4)]
+    reports += [report(f"P{i}", "phone:+8617100012345", hour=10 + i) for i in range(4)]
+    reports += [report(f"X{i}", f"qq:1234567{i}", hour=20 + i) for i in range(4)]
+    found = groups(run(reports, config=config))
+    assert frozenset({"C0", "C1", "C2", "C3"}) in found
+    assert frozenset({"P0"}) in found

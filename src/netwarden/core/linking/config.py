@@ -62,6 +62,12 @@ TYPE_WEIGHTS: Mapping[str, float] = MappingProxyType(
 """Types not listed (ip, cn_resident_id) never link: an IP is shared by NATs and VPN exits, and a
 resident id in a report is almost always the victim's own."""
 
+# Where the victim's money went. "The same payee account across many victims is the strongest
+# link key" (DOMAIN.md, the MPS 串并 practice): a payee in 3 % of a small batch is the busiest
+# gang's card, not an institution's line, so the share-based data-hub rule does not apply to
+# these types; the fan-out cap still does, and known institutional accounts go on the hub list.
+PAYMENT_TYPES = frozenset({"bank_card", "bank_account", "iban", "alipay", "crypto_btc", "crypto_eth", "crypto_trx"})
+
 # One written token can yield two identifiers (a URL and its domain; an app's name and its
 # package): within a family a pair's evidence counts once (the strongest), or capped for apps.
 FAMILIES: Mapping[str, str] = MappingProxyType({"url": "web", "domain": "web", "app_name": "app", "app_package": "app"})
@@ -89,6 +95,7 @@ class LinkConfig:
     # more than this share of all reports.
     hub_min_reports: int = 50
     hub_max_share: float = 0.01
+    data_hub_exempt: frozenset[str] = PAYMENT_TYPES
     # A victim's own identifier shared by more reports than this is not one victim's repeats.
     victim_fan_out_cap: int = 5
 

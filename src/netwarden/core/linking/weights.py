@@ -50,7 +50,9 @@ def find_new_hubs(stats: pl.DataFrame, known: set[str], n_reports: int, config: 
             rows["ident"].append(ident)
             rows["reason"].append(f"hub list: {listed.reason}")
     listed_now = set(rows["ident"])
-    crowded = shared.filter(pl.col("reports") >= config.hub_min_reports)
+    crowded = shared.filter(
+        (pl.col("reports") >= config.hub_min_reports) & ~pl.col("type").is_in(list(config.data_hub_exempt))
+    )
     counts = {tuple(ident.partition(":")[::2]): int(n) for ident, n in crowded.select("ident", "reports").iter_rows()}
     for hub in find_hubs(counts, n_reports, min_reports=config.hub_min_reports, max_share=config.hub_max_share):
         ident = f"{hub.type}:{hub.value}"
