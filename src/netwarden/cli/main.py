@@ -12,7 +12,18 @@ import click
 import typer
 from typer.core import TyperGroup
 
-from netwarden.cli import admin, classify, feedback, identifiers, intake, linking, money, serve, simulate
+from netwarden.cli import (
+    admin,
+    analyzers,
+    classify,
+    feedback,
+    identifiers,
+    intake,
+    linking,
+    money,
+    serve,
+    simulate,
+)
 from netwarden.cli.context import err_console
 from netwarden.errors import NetwardenError
 from netwarden.logs import configure_logging
@@ -42,7 +53,7 @@ app.command("reanalyse")(intake.reanalyse_command)
 app.command("serve")(serve.serve)
 app.command("demo")(serve.demo)
 app.add_typer(feedback.feedback_app, name="feedback")
-for module in (identifiers, classify, simulate, linking, money):
+for module in (identifiers, classify, simulate, linking, money, analyzers):
     module.register(app, evaluate_app)
 app.add_typer(evaluate_app, name="evaluate")
 
