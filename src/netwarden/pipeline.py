@@ -21,9 +21,11 @@ from typing import Any
 
 from netwarden.core.analysis import BATCH_REPORTS, ReportAnalysis, ReportInput, analyse_batch
 from netwarden.core.linking import LinkReport, ReportMeta, link, report_frames, series_records
+from netwarden.core.money import freeze_requests, trace
 from netwarden.errors import InputError
 from netwarden.formats import ParsedReport, Rejection, RejectionWriter, read_reports
 from netwarden.formats.timestamps import format_timestamp
+from netwarden.formats.transactions import read_transactions
 from netwarden.report_html import write_index_html
 from netwarden.settings import Settings
 
@@ -50,6 +52,7 @@ class ReportStats:
     by_priority: Counter[str] = field(default_factory=Counter)
     series: int = 0
     linked_series: int = 0
+    money: dict[str, Any] = field(default_factory=dict)
 
     def add(self, parsed: ParsedReport, settings: Settings) -> None:
         report = parsed.report
@@ -78,8 +81,46 @@ class Stages:
         self.timings.append({"name": name, "seconds": round(time.perf_counter() - started, 4)})
 
 
+def _read_report_file(
+    path: Path, *, settings: Settings, encoding: str | None, stats: ReportStats, rejected: RejectionWriter,
+    collect: list[ReportInput], progress: Progress | None,
+) -> dict[str, int]:
+    rows = accepted = 0
+    for row in read_reports(path, zone=settings.tz, encoding=encoding, max_text_chars=settings.max_text_chars,
+                            max_line_bytes=settings.max_line_bytes):
+        rows += 1
+        if isinstance(row, Rejection):
+            rejected.write(row)
+        else:
+            accepted += 1
+            stats.add(row, settings)
+            collect.append(analysis_input(row))
+        if progress:
+            progress(path.name, 1)
+    return {"rows": rows, "accepted": accepted, "rejected": rows - accepted}
+
+
 def _report_files(in_dir: Path) -> list[Path]:
     return [in_dir / name for name in REPORT_FILES if (in_dir / name).is_file()]
+
+
+def trace_money(
+    path: Path, out_dir: Path, *, settings: Settings, encoding: str | None, rejected: RejectionWriter
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """money.jsonl and freeze_requests.jsonl from transactions.csv (see docs/money.md)."""
+    frame, rejections = read_transactions(path, zone=settings.tz, encoding=encoding)
+    for rejection in rejections:
+        rejected.write(rejection)
+    result = trace(frame)
+    requests = freeze_requests(result, window_hours=settings.freeze_window_hours, zone=settings.tz)
+    records = result.money_records(zone=settings.tz)
+    write_jsonl(out_dir / "money.jsonl", records)
+    write_jsonl(out_dir / "freeze_requests.jsonl", requests)
+    counts = {"rows": frame.height + len(rejections), "accepted": frame.height, "rejected": len(rejections)}
+    money = {"payments_traced": len(records), "victim_value": round(sum(r["amount"] for r in records), 2),
+             "freeze_requests": len(requests),
+             "amount_traceable": round(sum(r["amount_traceable"] for r in requests), 2)}
+    return counts, money
 
 
 def analysis_input(parsed: ParsedReport) -> ReportInput:
@@ -152,32 +193,27 @@ def analyze(
     stats = ReportStats()
     inputs: dict[str, Any] = {}
     inputs_for_analysis: list[ReportInput] = []
-    with RejectionWriter(out_dir / "rejected.jsonl") as rejected, stages.stage("read_reports"):
-        for path in _report_files(in_dir):
-            rows = accepted = 0
-            for row in read_reports(path, zone=settings.tz, encoding=encoding,
-                                    max_text_chars=settings.max_text_chars, max_line_bytes=settings.max_line_bytes):
-                rows += 1
-                if isinstance(row, Rejection):
-                    rejected.write(row)
-                else:
-                    accepted += 1
-                    stats.add(row, settings)
-                    inputs_for_analysis.append(analysis_input(row))
-                if progress:
-                    progress(path.name, 1)
-            inputs[path.name] = {"rows": rows, "accepted": accepted, "rejected": rows - accepted}
-    with stages.stage("analyse_reports"):
-        analyses = analyse_all(inputs_for_analysis, settings=settings, workers=workers)
-    with stages.stage("link_series"):
-        series_of, series = link_series(inputs_for_analysis, analyses)
-        write_jsonl(out_dir / "series.jsonl", series)
-        stats.series = len(series)
-        stats.linked_series = sum(1 for record in series if len(record["report_ids"]) > 1)
-    with stages.stage("write_reports"):
-        write_reports_jsonl(out_dir / "reports.jsonl", analyses, stats, series_of)
+    with RejectionWriter(out_dir / "rejected.jsonl") as rejected:
+        with stages.stage("read_reports"):
+            for path in _report_files(in_dir):
+                inputs[path.name] = _read_report_file(path, settings=settings, encoding=encoding, stats=stats,
+                                                      rejected=rejected, collect=inputs_for_analysis,
+                                                      progress=progress)
+        with stages.stage("analyse_reports"):
+            analyses = analyse_all(inputs_for_analysis, settings=settings, workers=workers)
+        with stages.stage("link_series"):
+            series_of, series = link_series(inputs_for_analysis, analyses)
+            write_jsonl(out_dir / "series.jsonl", series)
+            stats.series = len(series)
+            stats.linked_series = sum(1 for record in series if len(record["report_ids"]) > 1)
+        with stages.stage("write_reports"):
+            write_reports_jsonl(out_dir / "reports.jsonl", analyses, stats, series_of)
+        if (in_dir / "transactions.csv").is_file():
+            with stages.stage("trace_money"):
+                inputs["transactions.csv"], stats.money = trace_money(
+                    in_dir / "transactions.csv", out_dir, settings=settings, encoding=encoding, rejected=rejected)
     for name in OTHER_INPUTS:
-        if (in_dir / name).is_file():
+        if (in_dir / name).is_file() and name not in inputs:
             inputs[name] = {"present": True, "analysed": False}
     summary = _summary(in_dir, inputs, stats, rejected, stages, settings)
     with stages.stage("write_index_html"):
@@ -208,6 +244,7 @@ def _summary(
             "paid_within_freeze_window": stats.paid_within_freeze_window,
         },
         "losses": {currency: str(total) for currency, total in sorted(stats.by_currency_loss.items())},
+        "money": stats.money,
         "rejected": {"total": rejected.total, "by_code": dict(sorted(rejected.counts.items())),
                      "by_file": dict(sorted(rejected.by_file.items()))},
         "stages": stages.timings,

@@ -136,18 +136,30 @@ def test_analyze_writes_summary_rejections_and_an_offline_report(env: str, tmp_p
     in_dir.mkdir()
     _jsonl(in_dir / "reports.jsonl", [*ROWS, "{not json"])
     (in_dir / "reports.csv").write_text("report_id,received_at,text\nK-1,2026-03-03,english text\n", encoding="utf-8")
-    (in_dir / "transactions.csv").write_text("txn_id,timestamp\n", encoding="utf-8")
+    (in_dir / "transactions.csv").write_text(
+        "txn_id,timestamp,from_account,to_account,amount,currency,rail,from_institution,to_institution,report_id\n"
+        "T1,2026-03-01T20:50:00+08:00,bank_card:6222020000000000001,bank_card:6222021234567890128,2000,CNY,bank,"
+        "ICBC,ABC,C-1\n"
+        "T2,2026-03-01T21:05:00+08:00,bank_card:6222021234567890128,alipay:mule01@example.com,1990,CNY,alipay,"
+        "ABC,Alipay,\n"
+        "T3,2026-03-01T21:06:00+08:00,bank_card:6222021234567890128,bank_card:6222021234567890128,5,CNY,bank,"
+        "ABC,ABC,\n", encoding="utf-8")
+    (in_dir / "calls.csv").write_text("record_id,timestamp,caller,callee,kind,duration_s,text\n", encoding="utf-8")
     result = _invoke("analyze", str(in_dir), "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     summary = json.loads((tmp_path / "out" / "summary.json").read_text())
     assert summary["counts"]["reports"] == 3
     assert summary["counts"]["minor_victims"] == 1 and summary["counts"]["paid_within_freeze_window"] == 1
-    assert summary["rejected"] == {"total": 2, "by_code": {"bad_json": 1, "wrong_type": 1},
-                                   "by_file": {"reports.jsonl": 2}}
+    assert summary["rejected"]["by_file"] == {"reports.jsonl": 2, "transactions.csv": 1}
+    assert {"bad_json", "wrong_type"} <= set(summary["rejected"]["by_code"])
     assert summary["inputs"]["reports.csv"] == {"rows": 1, "accepted": 1, "rejected": 0}
-    assert summary["inputs"]["transactions.csv"] == {"present": True, "analysed": False}
+    assert summary["inputs"]["transactions.csv"] == {"rows": 3, "accepted": 2, "rejected": 1}
+    assert summary["inputs"]["calls.csv"] == {"present": True, "analysed": False}
+    money = [json.loads(line) for line in (tmp_path / "out" / "money.jsonl").read_text().splitlines()]
+    assert [(m["report_id"], m["txn_id"]) for m in money] == [("C-1", "T1")]
+    assert (tmp_path / "out" / "freeze_requests.jsonl").read_text().strip()
     assert [s["name"] for s in summary["stages"]] == ["read_reports", "analyse_reports", "link_series",
-                                                      "write_reports", "write_index_html"]
+                                                      "write_reports", "trace_money", "write_index_html"]
     series = [json.loads(line) for line in (tmp_path / "out" / "series.jsonl").read_text().splitlines()]
     assert sorted(r for s in series for r in s["report_ids"]) == ["C-1", "C-2", "K-1"]
     lines = (tmp_path / "out" / "reports.jsonl").read_text().splitlines()
@@ -159,7 +171,7 @@ def test_analyze_writes_summary_rejections_and_an_offline_report(env: str, tmp_p
                                    "series_id"}
     assert summary["counts"]["by_priority"]["P0"] == 1
     rejected = [json.loads(line) for line in (tmp_path / "out" / "rejected.jsonl").read_text().splitlines()]
-    assert [set(r) >= {"file", "line", "error", "raw"} for r in rejected] == [True, True]
+    assert all(set(r) >= {"file", "line", "error", "raw"} for r in rejected) and len(rejected) == 3
     html = (tmp_path / "out" / "index.html").read_text()
     assert "echarts" in html and 'src="http' not in html and "<link" not in html
     assert 'id="kpi-reports">3<' in html
