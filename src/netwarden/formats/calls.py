@@ -112,8 +112,9 @@ def phone_table(values: pl.Series, region: str) -> dict[str, str | None]:
     table: dict[str, str | None] = {
         value: f"+86{mobile}" for value, mobile in zip(distinct, fast, strict=True) if mobile is not None}
     for value in distinct.filter(fast.is_null()).to_list():
-        # NFKC first: full-width digits (１８８ ０００９) are common in copied Chinese text.
-        table[value] = normalise(unicodedata.normalize("NFKC", value), region)
+        # NFKC first: full-width digits (１８８ ０００９) are common in copied Chinese text; "(+225) 07..."
+        # is international although it does not start with the plus.
+        table[value] = normalise(unicodedata.normalize("NFKC", value).replace("(", "").replace(")", ""), region)
     failed = {value: re.sub(r"\D", "", unicodedata.normalize("NFKC", value)) for value, e164 in table.items()
               if e164 is None}
     if failed:
