@@ -184,10 +184,12 @@ def _crews(posts: pl.DataFrame, members: pl.DataFrame, pairs: pl.DataFrame, rule
     crew_posts = crew_posts.join(posts.select("post_id", "account", "target", "created_at", "account_created_at"),
                                  on="post_id")
     found = []
-    for crew in members["crew"].unique().sort().to_list():
-        names = members.filter(pl.col("crew") == crew).join(accounts, on="account_code")
-        mine = crew_posts.filter(pl.col("crew") == crew)
-        links = pairs.filter(pl.col("crew") == crew)
+    # One partition per crew up front: filtering the whole frame per crew is quadratic at scale.
+    by_members = members.join(accounts, on="account_code").partition_by("crew", as_dict=True)
+    by_posts = crew_posts.partition_by("crew", as_dict=True)
+    by_pairs = pairs.partition_by("crew", as_dict=True)
+    for key in sorted(by_members):
+        names, mine, links = by_members[key], by_posts[key], by_pairs[key]
         targets = sorted(t for t in mine["target"].unique().to_list() if t)
         age_days = mine.group_by("account").agg(
             (pl.col("created_at").min() - pl.col("account_created_at").first()).dt.total_days().alias("days"))
