@@ -185,7 +185,7 @@ def test_db_upgrade_and_current(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
     monkeypatch.setenv("NETWARDEN_DATABASE_URL", f"sqlite:///{tmp_path / 'fresh.db'}")
     assert "(empty)" in _invoke("db", "current").output
     assert _invoke("db", "upgrade").exit_code == 0
-    assert "current: 0002; newest: 0002" in _invoke("db", "current").output
+    assert "current: 0003; newest: 0003" in _invoke("db", "current").output
 
 
 def test_production_refuses_the_default_secret(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

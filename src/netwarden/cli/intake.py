@@ -17,6 +17,7 @@ from netwarden.domains.audit.service import record
 from netwarden.domains.reports.analysis import analyse_reports, pending_reports
 from netwarden.domains.reports.schemas import IngestOutcome
 from netwarden.domains.reports.service import ingest_reports
+from netwarden.domains.series.service import relink
 from netwarden.domains.users.access import Actor
 from netwarden.domains.users.service import get_unit
 from netwarden.formats import RejectionWriter, read_reports
@@ -54,6 +55,7 @@ def load_reports_file(
     analysing = bar.add_task("identifiers and classification", total=len(outcome.created_pks))
     occurrences = analyse_reports(session, settings=settings, report_pks=outcome.created_pks, workers=workers,
                                   on_progress=lambda n: bar.advance(analysing, n))
+    relink(session)
     return outcome, occurrences
 
 
@@ -108,6 +110,7 @@ def reanalyse_command(
         task = bar.add_task("identifiers and classification", total=len(pks))
         occurrences = analyse_reports(session, settings=settings, report_pks=pks, workers=workers,
                                       on_progress=lambda n: bar.advance(task, n))
+        relink(session)
         record(session, actor=Actor.cli(f"cli:{os.environ.get('USER', 'operator')}"), action="reports.reanalysed",
                target_type="report_batch", after={"count": len(pks), "all": every})
     console.print(f"analysed {len(pks)} reports; {occurrences} identifier occurrences stored")

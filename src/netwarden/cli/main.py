@@ -21,6 +21,7 @@ from netwarden.cli import (
     intake,
     linking,
     money,
+    series,
     serve,
     simulate,
 )
@@ -53,6 +54,7 @@ app.command("reanalyse")(intake.reanalyse_command)
 app.command("serve")(serve.serve)
 app.command("demo")(serve.demo)
 app.add_typer(feedback.feedback_app, name="feedback")
+app.add_typer(series.series_app, name="series")
 for module in (identifiers, classify, simulate, linking, money, analyzers):
     module.register(app, evaluate_app)
 app.add_typer(evaluate_app, name="evaluate")

@@ -18,6 +18,7 @@ from netwarden.domains.identifiers import pages as identifier_pages
 from netwarden.domains.public import pages as public_pages
 from netwarden.domains.reports import api as reports_api
 from netwarden.domains.reports import pages as reports_pages
+from netwarden.domains.series import pages as series_pages
 from netwarden.domains.users import api as users_api
 from netwarden.domains.users import pages as users_pages
 from netwarden.errors import NetwardenError
@@ -103,8 +104,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
 
     for router in (reports_api.router, users_api.router):
         app.include_router(router, prefix=API_PREFIX)
-    for router in (users_pages.router, reports_pages.router, identifier_pages.router, public_pages.router,
-                   audit_pages.router):
+    for router in (users_pages.router, reports_pages.router, identifier_pages.router, series_pages.router,
+                   public_pages.router, audit_pages.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -42,6 +42,7 @@ def test_dynamic_keys_cover_every_value() -> None:
     from netwarden.core.classify import LABELS
 
     wanted |= {f"crime.{label}" for label in LABELS}
+    wanted |= {f"judgement.{kind}" for kind in ("merge", "split", "unlink", "withdraw")}
     wanted |= {f"idtype.{name}" for name in REGISTRY} | {f"idsource.{s}" for s in ("text", "field", "message")}
     classes = [NetwardenError]
     while classes:

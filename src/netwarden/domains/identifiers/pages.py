@@ -8,6 +8,7 @@ from fastapi.responses import Response
 from netwarden.core.identifiers import mask, needs_mask
 from netwarden.domains.identifiers import service
 from netwarden.domains.reports.service import unit_codes
+from netwarden.domains.series.service import series_of_reports
 from netwarden.web.deps import DbSession, SettingsDep, SignedIn
 from netwarden.web.render import render
 
@@ -24,5 +25,6 @@ def search_page(request: Request, page: SignedIn, db: DbSession, settings: Setti
         # Search results never reveal: the report page is where a cleared user unmasks, audited.
         return mask(kind, value) if needs_mask(kind, role) else value
 
+    series = series_of_reports(db, [s.report.id for hit in hits for s in hit.sightings])
     return render(request, page, "identifiers.html", query=query, hits=hits, shown=shown,
-                  units=unit_codes(db))
+                  units=unit_codes(db), series=series)

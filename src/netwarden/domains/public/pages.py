@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from netwarden.domains.reports import service
 from netwarden.domains.reports.analysis import analyse_reports
 from netwarden.domains.reports.schemas import PublicReportForm
+from netwarden.domains.series.service import relink
 from netwarden.domains.users.access import Actor
 from netwarden.errors import NotFoundError
 from netwarden.formats.timestamps import parse_timestamp
@@ -74,6 +75,7 @@ async def submit_report(request: Request, page: ConsoleDep, db: DbSession, setti
         db, actor=Actor.public(client, page.language), form=parsed, settings=settings, language=page.language
     )
     analyse_reports(db, settings=settings, report_pks=[report.id])
+    relink(db)
     return render(request, page, "public_receipt.html", code=code, report=report)
 
 

@@ -14,6 +14,7 @@ from netwarden.domains.identifiers.service import occurrences_for
 from netwarden.domains.reports import service
 from netwarden.domains.reports.analysis import analyse_reports
 from netwarden.domains.reports.schemas import ReportFilters, ReportRead, SortKey
+from netwarden.domains.series.service import relink
 from netwarden.errors import InputError, PayloadTooLarge
 from netwarden.formats import ParsedReport, Rejection, parse_report_objects
 from netwarden.settings import Settings
@@ -96,6 +97,7 @@ async def submit_reports(request: Request, actor: ApiActor, db: DbSession, setti
         db, actor=actor, rows=_validated_rows(objects, settings), unit_id=actor.unit_id, source="api",
     )
     analyse_reports(db, settings=settings, report_pks=outcome.created_pks)
+    relink(db)
     return SubmitResult(created=outcome.created, duplicates=outcome.duplicates, rejected=outcome.rejected,
                         rows=[row.to_dict() for row in outcome.rows])
 

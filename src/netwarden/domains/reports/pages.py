@@ -17,6 +17,7 @@ from netwarden.domains.identifiers.display import mask_free_text, shown_identifi
 from netwarden.domains.identifiers.service import occurrences_for
 from netwarden.domains.reports import service
 from netwarden.domains.reports.schemas import CHANNELS, ReportFilters
+from netwarden.domains.series.service import series_summary
 from netwarden.formats.timestamps import parse_timestamp
 from netwarden.web.deps import DbSession, SettingsDep, SignedIn, check_csrf
 from netwarden.web.render import render
@@ -82,6 +83,7 @@ def report_page(request: Request, report_pk: int, page: SignedIn, db: DbSession,
         may_reveal=may_reveal, revealed=revealed, mask_text=lambda text: text if revealed else mask_free_text(text),
         classification=service.classification_of(db, report.id), label=service.latest_label(db, report.id),
         labels=LABELS, may_relabel=page.actor.can("reports.relabel"), now=datetime.now(UTC),
+        series=series_summary(db, report.id),
     )
 
 

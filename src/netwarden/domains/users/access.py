@@ -9,13 +9,15 @@ from netwarden.errors import PermissionDenied
 # What each role may do. Visibility of individual records is decided by unit, not here.
 PERMISSIONS: dict[str, frozenset[str]] = {
     "admin": frozenset({"reports.read", "reports.submit", "reports.relabel", "audit.read", "users.manage",
-                        "identifiers.unmask"}),
-    "supervisor": frozenset({"reports.read", "reports.submit", "reports.relabel", "identifiers.unmask"}),
-    "investigator": frozenset({"reports.read", "reports.submit", "reports.relabel", "identifiers.unmask"}),
-    "analyst": frozenset({"reports.read", "reports.submit", "reports.relabel"}),
+                        "identifiers.unmask", "series.judge"}),
+    "supervisor": frozenset({"reports.read", "reports.submit", "reports.relabel", "identifiers.unmask",
+                             "series.judge"}),
+    "investigator": frozenset({"reports.read", "reports.submit", "reports.relabel", "identifiers.unmask",
+                               "series.judge"}),
+    "analyst": frozenset({"reports.read", "reports.submit", "reports.relabel", "series.judge"}),
     "partner": frozenset({"reports.read", "reports.submit"}),
     "system": frozenset({"reports.read", "reports.submit", "reports.relabel", "audit.read", "users.manage",
-                         "identifiers.unmask"}),
+                         "identifiers.unmask", "series.judge"}),
     "public": frozenset({"reports.submit_public"}),
 }
 
