@@ -93,15 +93,15 @@ def _strangers(calls: pl.DataFrame, contacts: pl.DataFrame) -> pl.DataFrame:
 
 
 def _worked_owners(
-    ev: pl.DataFrame, contacts: pl.DataFrame, rules: CollectionRules
+    ev: pl.DataFrame, book_pairs: pl.DataFrame, contacts: pl.DataFrame, rules: CollectionRules
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(caller, owner) pairs: owners contacted directly, and owners whose debt the caller works through
     their phone book (a debt text to one of their contacts, or many of their contacts reached)."""
     owners = contacts.select("owner").unique()
     direct = ev.join(owners, left_on="callee", right_on="owner", how="semi").select(
         "caller", pl.col("callee").alias("owner")).unique()
-    via_book = ev.join(contacts.select("owner", "contact"), left_on="callee", right_on="contact").group_by(
-        "caller", "owner").agg(pl.col("callee").n_unique().alias("reached"), pl.col("debt").any().alias("debt"))
+    via_book = book_pairs.group_by("caller", "owner").agg(
+        pl.col("callee").n_unique().alias("reached"), pl.col("debt").any().alias("debt"))
     via_book = via_book.filter((pl.col("reached") >= rules.min_contacts_of_one_debtor) | pl.col("debt")).select(
         "caller", "owner")
     return direct, pl.concat([direct, via_book]).unique()
@@ -171,10 +171,14 @@ def analyse_collection(
     hour = local.dt.hour()
     night = (hour >= rules.night_starts_hour) | (hour < rules.night_ends_hour) if rules.night_starts_hour > \
         rules.night_ends_hour else (hour >= rules.night_starts_hour) & (hour < rules.night_ends_hour)
-    ev = _strangers(_labelled(calls, labeller), contacts).with_columns(local.dt.date().alias("day"),
-                                                                        night.alias("night"))
-    direct, worked = _worked_owners(ev, contacts, rules)
-    third = ev.join(contacts.select("owner", "contact"), left_on="callee", right_on="contact").join(
+    # Texts are read once by the labeller; carrying them through every join would only copy strings.
+    labelled = _labelled(calls, labeller).select("record_id", "at", "caller", "callee", "debt", "abusive")
+    ev = _strangers(labelled, contacts).with_columns(local.dt.date().alias("day"), night.alias("night"))
+    # Who reached whose phone book: one (caller, callee) row per distinct pair, joined to the books once.
+    pair_debt = ev.group_by("caller", "callee").agg(pl.col("debt").any())
+    book_pairs = pair_debt.join(contacts.select("owner", "contact"), left_on="callee", right_on="contact")
+    direct, worked = _worked_owners(ev, book_pairs, contacts, rules)
+    third = book_pairs.join(
         worked, on=["caller", "owner"], how="semi").select("caller", "callee", "owner").unique(["caller", "callee"])
     # A debt text to someone in no worked debtor's book is to the debtor (a lender's own customer).
     in_worked_books = contacts.join(worked.select("owner").unique(), on="owner", how="semi").select(
@@ -192,7 +196,8 @@ def analyse_collection(
         return []
     operations = _operations(targets, rules)
     to_debtors = ev.join(debtors, on=["caller", "callee"], how="semi")
-    debt_work = pl.concat([to_debtors, ev.join(third.select("caller", "callee"), on=["caller", "callee"], how="semi")])
+    to_third = ev.join(third.select("caller", "callee"), on=["caller", "callee"], how="semi")
+    debt_work = pl.concat([to_debtors, to_third])
     stats = debt_work.group_by("caller").agg(
         pl.len().alias("events"), pl.col("night").sum().alias("night_events"),
         pl.col("abusive").sum().alias("abusive_messages"),
@@ -201,7 +206,7 @@ def analyse_collection(
     ).join(_rates(to_debtors, rules), on="caller", how="left").join(
         third.group_by("caller").agg(pl.col("callee").n_unique().alias("contacts_reached"),
                                      pl.col("owner").unique().alias("bombed_debtors")), on="caller", how="left")
-    bomb_ids = ev.join(third.select("caller", "callee"), on=["caller", "callee"], how="semi").group_by("caller").agg(
+    bomb_ids = to_third.group_by("caller").agg(
         pl.col("record_id").head(EVIDENCE_RECORDS).alias("bomb_ids"))
     stats = stats.join(bomb_ids, on="caller", how="left")
     debtor_lists = debtors.group_by("caller").agg(pl.col("callee").sort().alias("debtors"))
