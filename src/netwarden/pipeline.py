@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from netwarden import analyzer_stages
 from netwarden.core.analysis import BATCH_REPORTS, ReportAnalysis, ReportInput, analyse_batch
 from netwarden.core.linking import LinkReport, ReportMeta, link, report_frames, series_records
 from netwarden.core.money import freeze_requests, trace
@@ -53,6 +54,7 @@ class ReportStats:
     series: int = 0
     linked_series: int = 0
     money: dict[str, Any] = field(default_factory=dict)
+    analyzers: dict[str, int] = field(default_factory=dict)
 
     def add(self, parsed: ParsedReport, settings: Settings) -> None:
         report = parsed.report
@@ -121,6 +123,38 @@ def trace_money(
              "freeze_requests": len(requests),
              "amount_traceable": round(sum(r["amount_traceable"] for r in requests), 2)}
     return counts, money
+
+
+def _run_analyzers(
+    in_dir: Path, out_dir: Path, *, settings: Settings, inputs: dict[str, Any], stats: ReportStats, stages: Stages,
+    rejected: RejectionWriter,
+) -> None:
+    """Loans, collection, claims and coordination, each when its input file is present."""
+    zone, region = settings.timezone, settings.default_region
+    claims: list[dict[str, Any]] = []
+    runs = [
+        ("loans.jsonl", "analyse_loans", "loans.jsonl", lambda: analyzer_stages.loans_stage(in_dir, zone=zone)),
+        ("calls.csv", "analyse_collection", "collection.jsonl",
+         lambda: analyzer_stages.collection_stage(in_dir, zone=zone, region=region)),
+        ("complaints.jsonl", "analyse_claims", "claims.jsonl",
+         lambda: analyzer_stages.claims_stage(in_dir, zone=zone, region=region)),
+        ("posts.jsonl", "analyse_coordination", "coordination.jsonl",
+         lambda: analyzer_stages.coordination_stage(in_dir, zone=zone, claims=claims)),
+    ]
+    for source, stage, output, run in runs:
+        if not (in_dir / source).is_file():
+            continue
+        with stages.stage(stage):
+            records, rejections = run()
+            for rejection in rejections:
+                rejected.write(rejection)
+            write_jsonl(out_dir / output, records)
+            if output == "claims.jsonl":
+                claims = records
+            stats.analyzers[output.removesuffix(".jsonl")] = len(records)
+            inputs[source] = {"analysed": True, "rejected": len(rejections)}
+            if source == "calls.csv" and (in_dir / "contacts.csv").is_file():
+                inputs["contacts.csv"] = {"analysed": True, "rejected": 0}
 
 
 def analysis_input(parsed: ParsedReport) -> ReportInput:
@@ -208,6 +242,8 @@ def analyze(
             stats.linked_series = sum(1 for record in series if len(record["report_ids"]) > 1)
         with stages.stage("write_reports"):
             write_reports_jsonl(out_dir / "reports.jsonl", analyses, stats, series_of)
+        _run_analyzers(in_dir, out_dir, settings=settings, inputs=inputs, stats=stats, stages=stages,
+                       rejected=rejected)
         if (in_dir / "transactions.csv").is_file():
             with stages.stage("trace_money"):
                 inputs["transactions.csv"], stats.money = trace_money(
@@ -245,6 +281,7 @@ def _summary(
         },
         "losses": {currency: str(total) for currency, total in sorted(stats.by_currency_loss.items())},
         "money": stats.money,
+        "analyzers": stats.analyzers,
         "rejected": {"total": rejected.total, "by_code": dict(sorted(rejected.counts.items())),
                      "by_file": dict(sorted(rejected.by_file.items()))},
         "stages": stages.timings,

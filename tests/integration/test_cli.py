@@ -233,3 +233,20 @@ def test_ingest_without_analysis_then_reanalyse(env: str, tmp_path: Path) -> Non
     assert "analysed 0 reports" in _invoke("reanalyse", "--workers", "1").output
     assert "analysed 2 reports" in _invoke("reanalyse", "--all", "--workers", "1").output
     engine.dispose()
+
+
+def test_analyze_a_simulated_world_writes_every_output(env: str, tmp_path: Path) -> None:
+    world = tmp_path / "world"
+    assert _invoke("simulate", "--seed", "3", "--scale", "0.1", "--out", str(world)).exit_code == 0
+    result = _invoke("analyze", str(world), "--out", str(tmp_path / "out"), "--json")
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out"
+    for name in ("reports.jsonl", "series.jsonl", "money.jsonl", "freeze_requests.jsonl", "loans.jsonl",
+                 "collection.jsonl", "claims.jsonl", "coordination.jsonl", "summary.json", "index.html"):
+        assert (out / name).is_file(), name
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["counts"]["reports"] == 200 and summary["rejected"]["total"] == 0
+    assert all(info.get("analysed", True) for info in summary["inputs"].values())
+    assert set(summary["analyzers"]) == {"loans", "collection", "claims", "coordination"}
+    loans = [json.loads(line) for line in (out / "loans.jsonl").read_text().splitlines()]
+    assert loans and {"apr_nominal", "apr_effective", "illegal", "flags"} <= set(loans[0])

@@ -140,6 +140,8 @@ def analyze_command(
     for name, info in summary["inputs"].items():
         if "rows" in info:
             table.add_row(name, str(info["rows"]), str(info["accepted"]), str(info["rejected"]))
+        elif info.get("analysed"):
+            table.add_row(name, "—", "analysed", str(info["rejected"]))
         else:
             table.add_row(name, "—", "not analysed by this version", "—")
     console.print(table)
