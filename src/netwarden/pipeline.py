@@ -19,7 +19,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from netwarden import analyzer_stages
 from netwarden.core.analysis import BATCH_REPORTS, ReportAnalysis, ReportInput, analyse_batch
 from netwarden.core.linking import LinkReport, ReportMeta, link, report_frames, series_records
 from netwarden.core.money import freeze_requests, trace
@@ -130,6 +129,8 @@ def _run_analyzers(
     rejected: RejectionWriter,
 ) -> None:
     """Loans, collection, claims and coordination, each when its input file is present."""
+    from netwarden import analyzer_stages  # their libraries load only when an analyzer input is there
+
     zone, region = settings.timezone, settings.default_region
     claims: list[dict[str, Any]] = []
     runs = [

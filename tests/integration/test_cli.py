@@ -154,12 +154,13 @@ def test_analyze_writes_summary_rejections_and_an_offline_report(env: str, tmp_p
     assert {"bad_json", "wrong_type"} <= set(summary["rejected"]["by_code"])
     assert summary["inputs"]["reports.csv"] == {"rows": 1, "accepted": 1, "rejected": 0}
     assert summary["inputs"]["transactions.csv"] == {"rows": 3, "accepted": 2, "rejected": 1}
-    assert summary["inputs"]["calls.csv"] == {"present": True, "analysed": False}
+    assert summary["inputs"]["calls.csv"] == {"analysed": True, "rejected": 0}
     money = [json.loads(line) for line in (tmp_path / "out" / "money.jsonl").read_text().splitlines()]
     assert [(m["report_id"], m["txn_id"]) for m in money] == [("C-1", "T1")]
     assert (tmp_path / "out" / "freeze_requests.jsonl").read_text().strip()
     assert [s["name"] for s in summary["stages"]] == ["read_reports", "analyse_reports", "link_series",
-                                                      "write_reports", "trace_money", "write_index_html"]
+                                                      "write_reports", "analyse_collection", "trace_money",
+                                                      "write_index_html"]
     series = [json.loads(line) for line in (tmp_path / "out" / "series.jsonl").read_text().splitlines()]
     assert sorted(r for s in series for r in s["report_ids"]) == ["C-1", "C-2", "K-1"]
     lines = (tmp_path / "out" / "reports.jsonl").read_text().splitlines()

@@ -19,18 +19,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from netwarden.core.analyzers import evaluation
-from netwarden.core.analyzers.claims import ClaimRules, Complaint, find_claimant_crews
-from netwarden.core.analyzers.collection import CollectionRules, analyse_collection
-from netwarden.core.analyzers.coordination import CoordinationRules, find_troll_crews
-from netwarden.core.analyzers.loans import Loan, LoanRules, analyse_loans, rank_apps
-from netwarden.core.analyzers.lpr import LprTable
 from netwarden.errors import InputError
-from netwarden.formats.calls import read_calls
-from netwarden.formats.complaints import read_complaints
-from netwarden.formats.contacts import read_contacts
-from netwarden.formats.loans import read_loans
-from netwarden.formats.posts import read_posts
 from netwarden.formats.rejections import Rejection, RejectionWriter
 
 console = Console()
@@ -39,6 +28,10 @@ OutDir = Annotated[Path, typer.Option("--out", help="Directory for the output fi
 ZoneOpt = Annotated[str, typer.Option("--zone", help="Time zone for timestamps without an offset.")]
 RegionOpt = Annotated[str, typer.Option("--region", help="Default phone region (ISO 3166 alpha-2).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+# The analyzers' libraries (pinyin tables, SciPy, MinHash) load inside each command: importing them
+# here would slow every `netwarden` command by seconds.
 
 
 def register(app: typer.Typer, evaluate_app: typer.Typer) -> None:
@@ -103,6 +96,11 @@ def loans_command(
     lpr_table: Annotated[Path | None, typer.Option(help="JSON LPR table replacing the shipped one.")] = None,
 ) -> None:
     """Effective rates and flags per loan (loans.jsonl) and apps ranked by illegal loans (loan_apps.jsonl)."""
+    from netwarden.core.analyzers.loans import Loan, LoanRules, analyse_loans, rank_apps
+    from netwarden.core.analyzers.lpr import LprTable
+    from netwarden.formats.loans import read_loans
+
+
     start = time.perf_counter()
     loans, rejected = _split(read_loans(_input(in_dir, "loans.jsonl"), zone=ZoneInfo(zone)), Loan)
     table = LprTable.from_file(lpr_table) if lpr_table else LprTable.default()
@@ -123,6 +121,11 @@ def collection_command(
     night: Annotated[str, typer.Option(help="Night window in local hours, START-END.")] = "21-8",
 ) -> None:
     """Harassing collection numbers and their operations (collection.jsonl)."""
+    from netwarden.core.analyzers.collection import CollectionRules, analyse_collection
+    from netwarden.formats.calls import read_calls
+    from netwarden.formats.contacts import read_contacts
+
+
     start = time.perf_counter()
     try:
         night_start, night_end = (int(part) for part in night.split("-"))
@@ -154,6 +157,10 @@ def claims_command(
     min_merchants: Annotated[int, typer.Option(help="Fewest merchants a crew targets.")] = 3,
 ) -> None:
     """Serial-claimant crews (claims.jsonl)."""
+    from netwarden.core.analyzers.claims import ClaimRules, Complaint, find_claimant_crews
+    from netwarden.formats.complaints import read_complaints
+
+
     start = time.perf_counter()
     rows = read_complaints(_input(in_dir, "complaints.jsonl"), zone=ZoneInfo(zone), region=region)
     complaints, rejected = _split(rows, Complaint)
@@ -181,6 +188,10 @@ def coordination_command(
     min_crew_accounts: Annotated[int, typer.Option(help="Smallest crew.")] = 3,
 ) -> None:
     """Coordinated crews (coordination.jsonl), tied to merchants in OUT_DIR/claims.jsonl when present."""
+    from netwarden.core.analyzers.coordination import CoordinationRules, find_troll_crews
+    from netwarden.formats.posts import read_posts
+
+
     start = time.perf_counter()
     posts = read_posts(_input(in_dir, "posts.jsonl"), zone=ZoneInfo(zone))
     rules = CoordinationRules(window_seconds=window, min_participation=min_participation,
@@ -208,6 +219,8 @@ def evaluate_command(
     as_json: JsonOpt = False,
 ) -> None:
     """Score loans, collection, claims and coordination outputs against the simulator's truth."""
+    from netwarden.core.analyzers import evaluation
+
     if not truth_dir.is_dir():
         raise InputError(f"{truth_dir}: no such directory")
     report: dict[str, Any] = {}

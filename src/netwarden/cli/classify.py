@@ -18,7 +18,6 @@ import netwarden.core.classify as classify_package
 from netwarden.core.classify import LABELS, Classification, Classifier
 from netwarden.core.classify.corpus import parse_row
 from netwarden.core.classify.evaluation import Evaluation, evaluate
-from netwarden.core.classify.training import render_card_markdown, train
 from netwarden.errors import InputError
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
@@ -177,6 +176,9 @@ def train_command(
     as_json: JsonOption = False,
 ) -> None:
     """Train the character n-gram model on the corpus (held-out split by id hash) and write it."""
+    # scikit-learn takes seconds to import; only training needs it, so every other command starts fast.
+    from netwarden.core.classify.training import render_card_markdown, train
+
     files = sorted(corpus.glob("*.jsonl")) if corpus.is_dir() else []
     if not files:
         raise InputError(f"{corpus}: no corpus *.jsonl files")

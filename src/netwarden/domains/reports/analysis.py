@@ -67,13 +67,15 @@ def _store(session: Session, results: list[ReportAnalysis], model_version: str) 
               ("crime_type", "crime_types", "scores", "priority", "reasons", "actions", "model_version")}),
         values)
     relabelled = set(session.scalars(select(ReportLabel.report_pk).where(ReportLabel.report_pk.in_(pks))))
-    for result in results:
-        pk = int(result.key)
-        changes = {"priority": result.classification.priority, "urgency": URGENCY[result.classification.priority],
-                   "analysed_version": ANALYSIS_VERSION}
-        if pk not in relabelled:  # an analyst's label outranks the model's
-            changes["crime_type"] = result.classification.crime_type
-        session.execute(update(Report).where(Report.id == pk).values(**changes))
+    changes = [{"id": int(r.key), "priority": r.classification.priority,
+                "urgency": URGENCY[r.classification.priority], "analysed_version": ANALYSIS_VERSION,
+                "crime_type": r.classification.crime_type} for r in results]
+    # One executemany per shape; an analyst's label outranks the model's crime type.
+    model_labelled = [c for c in changes if c["id"] not in relabelled]
+    analyst_labelled = [{k: v for k, v in c.items() if k != "crime_type"} for c in changes if c["id"] in relabelled]
+    for rows in (model_labelled, analyst_labelled):
+        if rows:
+            session.execute(update(Report), rows)
     return stored
 
 

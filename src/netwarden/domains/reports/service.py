@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, insert, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from netwarden.core.classify import LABELS
@@ -119,14 +119,17 @@ def _store_batch(
 ) -> None:
     # ON CONFLICT DO NOTHING lets the unique (unit_id, report_id) index decide what is new, in
     # one statement per batch, without a lookup whose plan degrades as a big import grows.
-    statement = (dialect_insert(session, Report)
+    # Core statements on the tables: the ORM's per-row bookkeeping would cost more than the inserts.
+    reports, contents = Report.__table__, ReportContent.__table__
+    statement = (dialect_insert(session, reports)
                  .on_conflict_do_nothing(index_elements=["unit_id", "report_id"])
-                 .returning(Report.report_id, Report.id))
+                 .returning(reports.c.report_id, reports.c.id))
     values = [_report_values(p, unit_id=unit_id, source=source, source_file=source_file) for p in batch]
-    created = {row.report_id: row.id for row in session.execute(statement, values)}
+    connection = session.connection()
+    created = {row.report_id: row.id for row in connection.execute(statement, values)}
     if created:
-        session.execute(insert(ReportContent), [_content_values(p, created[p.report.report_id])
-                                                for p in batch if p.report.report_id in created])
+        connection.execute(contents.insert(), [_content_values(p, created[p.report.report_id])
+                                               for p in batch if p.report.report_id in created])
     fresh = [parsed for parsed in batch if parsed.report.report_id in created]
     if fresh:
         record(session, actor=actor, action="reports.ingested", target_type="report_batch", unit_id=unit_id,
