@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.pool import NullPool
+
 from tests.support import postgres as postgres_support
 from tests.support.postgres import (
     MINIMUM_MAJOR_VERSION,

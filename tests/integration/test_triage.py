@@ -16,9 +16,8 @@ from netwarden.cli.main import app as cli
 from netwarden.db.models import AuditEvent, Report, ReportClassification
 from netwarden.domains.users import service as users
 from netwarden.domains.users.access import Actor
-from netwarden.web.app import create_app
 from tests.conftest import World
-from tests.integration.console_helpers import csrf_of, log_in
+from tests.integration.console_helpers import analyst_desk, csrf_of
 
 NOW = datetime.now(UTC)
 ROWS = [
@@ -35,13 +34,7 @@ ROWS = [
 
 @pytest.fixture
 def client(world: World) -> TestClient:
-    with world.session() as session:
-        token = users.create_api_token(session, actor=Actor.cli(), username="analyst", name="desk")
-        session.commit()
-    app = TestClient(create_app(world.settings, engine=world.engine))
-    assert app.post("/api/v1/reports", json=ROWS, headers={"Authorization": f"Bearer {token}"}).status_code == 200
-    log_in(app, "analyst")
-    return app
+    return analyst_desk(world, ROWS)
 
 
 def _pk(world: World, report_id: str) -> int:
