@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from netwarden.cli.context import console, load_settings, unit_of_work
 from netwarden.db.models import Report, SeriesMember
@@ -19,7 +20,7 @@ series_app = typer.Typer(help="Series of linked reports and analysts' judgements
 NoteOption = Annotated[str, typer.Option(help="Why (kept with the judgement).")]
 
 
-def _pks(session, report_ids: list[str]) -> list[int]:  # type: ignore[no-untyped-def]
+def _pks(session: Session, report_ids: list[str]) -> list[int]:
     found = dict(session.execute(select(Report.report_id, Report.id).where(Report.report_id.in_(report_ids))).all())
     missing = [r for r in report_ids if r not in found]
     if missing:

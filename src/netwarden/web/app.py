@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from netwarden.db.engine import make_engine, make_sessionmaker
 from netwarden.domains.audit import pages as audit_pages
@@ -55,7 +55,7 @@ class AnonCsrfMiddleware:
         token = new_token() if fresh else token
         scope.setdefault("state", {})["anon_csrf"] = token
 
-        async def send_with_cookie(message: dict) -> None:  # type: ignore[type-arg]
+        async def send_with_cookie(message: Message) -> None:
             if fresh and message["type"] == "http.response.start":
                 cookie = f"{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict"
                 message["headers"] = [*message.get("headers", []), (b"set-cookie", cookie.encode())]
