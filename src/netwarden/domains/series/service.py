@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import polars as pl
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from netwarden.core.linking import Judgement, LinkResult, ResolverState, link, series_links
@@ -32,6 +32,8 @@ from netwarden.db.models import (
 from netwarden.domains.audit.service import record
 from netwarden.domains.users.access import Actor
 from netwarden.errors import InputError, NotFoundError
+
+LINKING_LOCK = 0x6E77_5345  # "nwSE": the advisory lock that serialises linking runs on PostgreSQL
 
 
 def _micros(moment: datetime) -> int:
@@ -107,6 +109,9 @@ def _save(session: Session, result: LinkResult) -> None:
 
 def relink(session: Session, *, everything: bool = False) -> LinkResult:
     """Link the analysed reports that are in no series yet (or, with ``everything``, all of them again)."""
+    if session.get_bind().dialect.name == "postgresql":
+        # One linking run at a time: two intake requests must not rewrite the series together.
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LINKING_LOCK})
     state = ResolverState() if everything else load_state(session)
     query = select(Report.id, Report.received_at).where(Report.analysed_version > 0)
     if not everything:
