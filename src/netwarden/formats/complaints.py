@@ -8,14 +8,13 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from netwarden.core.analyzers.claims import Claimant, Complaint
 from netwarden.core.identifiers.types.phone import normalise
+from netwarden.formats.jsonl import read_records
 from netwarden.formats.loans import zoned_time
 from netwarden.formats.rejections import Rejection
-from netwarden.formats.reports import _jsonl_rows, _pydantic_rejection
-from netwarden.formats.textfile import check_text_file
 
 
 class _Row(BaseModel):
@@ -58,24 +57,6 @@ def complaint_from_mapping(data: dict[str, Any], zone: tzinfo, region: str = "CN
 def read_complaints(path: Path, *, zone: tzinfo, region: str = "CN", encoding: str | None = None,
                     max_line_bytes: int = 5 * 1024 * 1024) -> Iterator[Complaint | Rejection]:
     """Yield a complaint or a rejection for every row; ``InputError`` only for an unreadable file."""
-    codec = check_text_file(path, encoding)
-    seen: dict[str, int] = {}
-    for number, data, rejection in _jsonl_rows(path, codec, max_line_bytes):
-        if rejection is not None:
-            yield rejection
-            continue
-        if not isinstance(data, dict):
-            yield Rejection(path.name, number, None, "not_object", "expected a JSON object", data)
-            continue
-        try:
-            complaint = complaint_from_mapping(data, zone, region)
-        except ValidationError as exc:
-            yield _pydantic_rejection(exc, file=path.name, line=number, raw=data)
-            continue
-        if complaint.complaint_id in seen:
-            yield Rejection(path.name, number, "complaint_id", "duplicate_id",
-                            f"duplicate complaint_id {complaint.complaint_id!r} "
-                            f"(first seen on line {seen[complaint.complaint_id]})", data)
-            continue
-        seen[complaint.complaint_id] = number
-        yield complaint
+    return read_records(path, parse=lambda data: complaint_from_mapping(data, zone, region),
+                        id_field="complaint_id", id_of=lambda complaint: complaint.complaint_id,
+                        encoding=encoding, max_line_bytes=max_line_bytes)

@@ -7,13 +7,12 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from netwarden.core.analyzers.loans import DatedAmount, Fee, Loan
+from netwarden.formats.jsonl import read_records
 from netwarden.formats.rejections import Rejection
-from netwarden.formats.reports import _jsonl_rows, _pydantic_rejection
-from netwarden.formats.textfile import check_text_file
 from netwarden.formats.timestamps import parse_timestamp
 
 
@@ -108,23 +107,5 @@ def read_loans(
     path: Path, *, zone: tzinfo, encoding: str | None = None, max_line_bytes: int = 5 * 1024 * 1024
 ) -> Iterator[Loan | Rejection]:
     """Yield a loan or a rejection for every row; ``InputError`` only for an unreadable file."""
-    codec = check_text_file(path, encoding)
-    seen: dict[str, int] = {}
-    for number, data, rejection in _jsonl_rows(path, codec, max_line_bytes):
-        if rejection is not None:
-            yield rejection
-            continue
-        if not isinstance(data, dict):
-            yield Rejection(path.name, number, None, "not_object", "expected a JSON object", data)
-            continue
-        try:
-            loan = loan_from_mapping(data, zone)
-        except ValidationError as exc:
-            yield _pydantic_rejection(exc, file=path.name, line=number, raw=data)
-            continue
-        if loan.loan_id in seen:
-            yield Rejection(path.name, number, "loan_id", "duplicate_id",
-                            f"duplicate loan_id {loan.loan_id!r} (first seen on line {seen[loan.loan_id]})", data)
-            continue
-        seen[loan.loan_id] = number
-        yield loan
+    return read_records(path, parse=lambda data: loan_from_mapping(data, zone), id_field="loan_id",
+                        id_of=lambda loan: loan.loan_id, encoding=encoding, max_line_bytes=max_line_bytes)
