@@ -111,3 +111,23 @@ def test_urgent_child_report_is_first_and_says_what_to_do(page, live_server: str
     assert page.get_by_test_id("priority").inner_text() == "P0"
     assert "6222****0128" in page.get_by_test_id("report-text").inner_text()
     assert page.locator("mark.idf").count() >= 1
+
+
+def test_series_page_draws_the_timeline_and_the_graph(page, live_server: str) -> None:  # type: ignore[no-untyped-def]
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(f"{live_server}/lang/en?next=/report")
+    for marker in ("delta-one", "delta-two"):
+        page.goto(f"{live_server}/report")
+        page.fill("textarea[name=text]", f"The caller said my account was frozen and made me transfer money to "
+                                         f"card 6217 0000 1111 2222 337 right away. Marker {marker}.")
+        page.fill("input[name=amount_lost]", "1200")
+        page.click("button[type=submit]")
+        page.get_by_test_id("receipt-code").wait_for()
+    _analyst_opens(page, live_server, "delta-two")
+    page.get_by_test_id("series-link").locator("a").click()
+    page.wait_for_url(re.compile(r".*/series/S-[0-9a-f]+"))
+    assert page.locator("table[data-testid=series-reports] tbody tr").count() == 2
+    page.locator("#series-timeline canvas").first.wait_for()
+    page.locator("#series-graph canvas").first.wait_for()
+    assert not [e for e in errors if "Content Security Policy" in e or "Uncaught" in e]

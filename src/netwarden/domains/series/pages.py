@@ -30,7 +30,8 @@ def series_page(request: Request, series_id: str, page: SignedIn, db: DbSession)
     if view.series_id != series_id:
         return RedirectResponse(f"/series/{view.series_id}", status_code=303)
     visible = {r.id for r in view.reports}
-    graph = {"reports": [{"id": r.id, "label": r.report_id} for r in view.reports],
+    graph = {"reports": [{"id": r.id, "label": r.report_id, "at": r.received_at.isoformat(),
+                          "loss": float(r.amount_lost or 0)} for r in view.reports],
              "links": [{"identifier": _shown(link.identifier, page.actor.cleared), "weight": link.weight,
                         "reports": [pk for pk in link.report_pks if pk in visible]} for link in view.links]}
     return render(request, page, "series.html", view=view, units=unit_codes(db), graph_json=json.dumps(
