@@ -11,6 +11,8 @@ from typer.testing import CliRunner
 
 from netwarden.cli.main import app as cli
 from netwarden.db.models import AuditEvent, Report, SeriesMember
+from netwarden.domains.users import service as users
+from netwarden.domains.users.access import Actor
 from tests.conftest import World
 from tests.integration.console_helpers import analyst_desk, csrf_of, log_in
 
@@ -103,3 +105,21 @@ def test_report_page_and_identifier_search_show_the_series(client: TestClient, w
         g2 = session.scalars(select(Report.id).where(Report.report_id == "G-2")).one()
     assert f'href="/series/{sid}"' in client.get(f"/reports/{g2}").text
     assert f'href="/series/{sid}"' in client.get("/identifiers", params={"q": "mimi_0921"}).text
+
+
+def test_a_split_stays_split_when_new_reports_arrive(client: TestClient, world: World) -> None:
+    sid = _series(world)["G-1"]
+    with world.session() as session:
+        g3 = session.scalars(select(Report.id).where(Report.report_id == "G-3")).one()
+    client.post(f"/series/{sid}/judgements", data={"csrf_token": csrf_of(client.get(f"/series/{sid}")),
+                                                  "action": "split", "report": [str(g3)]})
+    with world.session() as session:
+        token = users.create_api_token(session, actor=Actor.cli(), username="analyst", name="later")
+        session.commit()
+    later = {"report_id": "G-4", "received_at": "2026-03-09T09:00:00+08:00",
+             "text": f"对方微信 mimi_0921，银行卡 {CARD}，裸聊录屏后敲诈我五千。", "amount_lost": 5000}
+    assert client.post("/api/v1/reports", json=[later], headers={"Authorization": f"Bearer {token}"}).json()[
+        "created"] == 1
+    after = _series(world)
+    assert after["G-4"] == after["G-1"] == sid
+    assert after["G-3"] != sid
